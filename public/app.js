@@ -1,0 +1,90 @@
+// Copydesk's progressive enhancement for the review page: edit a segment by clicking it, save
+// with Ctrl+Enter (or the button) without a full reload. Every form works without this script.
+(function () {
+  'use strict';
+
+  function sectionOf(el) { return el.closest('section.segment'); }
+
+  function openEditor(section) {
+    var details = section.querySelector('details.edit-form');
+    if (!details) return;
+    details.open = true;
+    var textarea = details.querySelector('textarea');
+    if (textarea) { textarea.focus(); textarea.setSelectionRange(textarea.value.length, textarea.value.length); }
+  }
+
+  function showError(form, message) {
+    var box = form.querySelector('.form-error');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'form-error';
+      box.setAttribute('role', 'alert');
+      form.appendChild(box);
+    }
+    box.textContent = message;
+  }
+
+  function save(form) {
+    var section = sectionOf(form);
+    if (!section || form.classList.contains('is-saving')) return;
+    form.classList.add('is-saving');
+    var body = new URLSearchParams(new FormData(form));
+    fetch(form.action, {
+      method: 'POST',
+      headers: { 'x-requested-with': 'fetch', 'content-type': 'application/x-www-form-urlencoded' },
+      body: body,
+      credentials: 'same-origin'
+    }).then(function (res) {
+      if (res.status === 409) {
+        // Someone saved in between: let the server show both texts on the conflict page.
+        form.classList.remove('is-saving');
+        form.submit();
+        return null;
+      }
+      if (!res.ok) {
+        return res.json().then(function (data) { throw new Error(data && data.error ? data.error : 'The save failed (' + res.status + ').'); },
+          function () { throw new Error('The save failed (' + res.status + '). Your text is still in the box.'); });
+      }
+      return res.text().then(function (html) {
+        var template = document.createElement('template');
+        template.innerHTML = html.trim();
+        var fresh = template.content.firstElementChild;
+        if (fresh) {
+          section.replaceWith(fresh);
+          fresh.setAttribute('tabindex', '-1');
+          fresh.focus();
+        }
+      });
+    }).catch(function (err) {
+      form.classList.remove('is-saving');
+      showError(form, err.message || 'The save failed; your text is still in the box.');
+    });
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target.closest && event.target.closest('[data-edit-target]');
+    if (target) openEditor(sectionOf(target));
+  });
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains('save-form') || form.classList.contains('standalone')) return;
+    event.preventDefault();
+    save(form);
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var textarea = event.target;
+    if (textarea.tagName !== 'TEXTAREA') return;
+    var form = textarea.form;
+    if (!form || !form.classList.contains('save-form')) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (form.classList.contains('standalone')) form.requestSubmit(); else save(form);
+    } else if (event.key === 'Escape' && !form.classList.contains('standalone')) {
+      textarea.value = textarea.defaultValue;
+      var details = form.closest('details');
+      if (details) details.open = false;
+    }
+  });
+})();

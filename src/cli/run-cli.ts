@@ -1,0 +1,92 @@
+import { Command, CommanderError } from 'commander';
+import { resolve } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { openDb, type Db } from '../store/open-db.js';
+import { importFiles, listArticleFiles } from '../store/import-corpus.js';
+import { listArticles } from '../store/articles.js';
+import { buildCorpusView } from '../web/view-models/corpus-view.js';
+
+/** Where the CLI writes and what it reads from its environment; tests pass their own. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => Date;
+}
+
+/** Exit codes: 0 fine, 1 something was refused (or a check found an error), 2 bad usage or unreadable input. */
+export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+/** Files above this many get a progress bar (when stderr is a terminal). */
+const PROGRESS_BAR_MIN_FILES = 5;
+
+function dbPath(io: CliIo): string {
+  return resolve(io.env.COPYDESK_DB ?? 'data/copydesk.db');
+}
+
+function withDb<T>(io: CliIo, fn: (db: Db) => T): T {
+  const db = openDb(dbPath(io));
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs the `copydesk` command line with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const now = () => (io.now ? io.now() : new Date()).toISOString();
+  const program = new Command()
+    .name('copydesk')
+    .description('Review machine-translated news: import articles, check them, export corrections.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('import')
+    .description('Import article files (or every .txt file of a folder) into the database named by COPYDESK_DB.')
+    .argument('<paths...>', 'article files or folders')
+    .option('--by <name>', 'who imported them', 'cli')
+    .action((paths: string[], opts: { by: string }) => {
+      const files: string[] = [];
+      for (const p of paths) {
+        try {
+          files.push(...listArticleFiles(p));
+        } catch {
+          io.stderr.write(`copydesk: cannot read ${p}: no such file or folder\n`);
+          exitCode = EXIT.usage;
+          return;
+        }
+      }
+      const bar = io.stderr.isTTY && files.length >= PROGRESS_BAR_MIN_FILES
+        ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'importing [{bar}] {value}/{total} {file}' }, Presets.shades_classic)
+        : undefined;
+      bar?.start(files.length, 0, { file: '' });
+      const result = withDb(io, (db) =>
+        importFiles(db, files, { importedBy: opts.by, now }, (file) => bar?.increment({ file })),
+      );
+      bar?.stop();
+      for (const r of result.refused) io.stderr.write(`${r.file}: refused: ${r.message}\n`);
+      io.stdout.write(`imported ${result.added} new, ${result.existing} already there, ${result.refused.length} refused (database ${dbPath(io)})\n`);
+      if (result.refused.length > 0) exitCode = EXIT.refused;
+    });
+
+  program
+    .command('list')
+    .description('List the articles in the database with their status and how much was edited.')
+    .action(() => {
+      const view = withDb(io, (db) => buildCorpusView(listArticles(db)));
+      for (const row of view.rows) {
+        io.stdout.write(`${row.id}\t${row.status}\t${row.edited}\t${row.changedShare}\t${row.title}\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw err;
+  }
+  return exitCode;
+}

@@ -1,0 +1,68 @@
+import type { Db } from './open-db.js';
+import type { SegmentKind } from '../core/article/types.js';
+import type { DiffPart } from '../core/diff/types.js';
+
+/** A segment with its current edit: the latest revision, or the MT itself when it has none. */
+export interface SegmentView {
+  readonly id: number;
+  readonly articleId: number;
+  readonly position: number;
+  readonly kind: SegmentKind;
+  readonly mt: string;
+  readonly mtWords: number;
+  /** The current text: the latest revision's, or the MT. */
+  readonly edit: string;
+  /** The latest revision number; 0 when the segment was never saved. */
+  readonly revision: number;
+  /** The cached word diff MT -> edit (a single eq part, or [] for empty MT, when unsaved). */
+  readonly diff: readonly DiffPart[];
+  readonly isCoarse: boolean;
+  readonly wordsChanged: number;
+  readonly author: string | null;
+  readonly savedAt: string | null;
+}
+
+interface SegmentRow {
+  id: number; articleId: number; position: number; kind: SegmentKind; mt: string; mtWords: number;
+  text: string | null; number: number | null; diffMt: string | null; isCoarse: number | null;
+  wordsChanged: number | null; author: string | null; createdAt: string | null;
+}
+
+const SEGMENT_QUERY = `
+  SELECT s.id, s.article_id AS articleId, s.position, s.kind, s.mt, s.mt_words AS mtWords,
+         r.text, r.number, r.diff_mt AS diffMt, r.is_coarse AS isCoarse, r.words_changed AS wordsChanged,
+         r.author, r.created_at AS createdAt
+  FROM segments s
+  LEFT JOIN revisions r ON r.segment_id = s.id
+    AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = s.id)`;
+
+function toView(row: SegmentRow): SegmentView {
+  const hasRevision = row.number !== null;
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    position: row.position,
+    kind: row.kind,
+    mt: row.mt,
+    mtWords: row.mtWords,
+    edit: hasRevision ? (row.text as string) : row.mt,
+    revision: row.number ?? 0,
+    diff: hasRevision ? (JSON.parse(row.diffMt as string) as DiffPart[]) : row.mt === '' ? [] : [{ op: 'eq', text: row.mt }],
+    isCoarse: row.isCoarse === 1,
+    wordsChanged: row.wordsChanged ?? 0,
+    author: row.author,
+    savedAt: row.createdAt,
+  };
+}
+
+/** Returns an article's segments in reading order, each with its current edit and cached diff. */
+export function listSegments(db: Db, articleId: number): SegmentView[] {
+  const rows = db.prepare(`${SEGMENT_QUERY} WHERE s.article_id = ? ORDER BY s.position`).all(articleId) as SegmentRow[];
+  return rows.map(toView);
+}
+
+/** Returns one segment (by article and 0-based position) with its current edit, or undefined. */
+export function getSegment(db: Db, articleId: number, position: number): SegmentView | undefined {
+  const row = db.prepare(`${SEGMENT_QUERY} WHERE s.article_id = ? AND s.position = ?`).get(articleId, position) as SegmentRow | undefined;
+  return row ? toView(row) : undefined;
+}

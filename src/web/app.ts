@@ -1,0 +1,82 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../store/open-db.js';
+import { getOrCreateSecret } from '../store/settings.js';
+import { createCsrf } from './csrf.js';
+import { readAuthor } from './author.js';
+import { errorHandler, notFound } from './errors.js';
+import { corpusRoutes } from './routes/corpus.js';
+import { articleRoutes } from './routes/articles.js';
+import { segmentRoutes } from './routes/segments.js';
+import { authorRoutes } from './routes/author.js';
+
+/** What the app needs from outside: the database, a clock, where to log server errors. */
+export interface AppDeps {
+  readonly db: Db;
+  /** Returns the current time; tests pass a fixed clock. */
+  readonly now?: () => Date;
+  readonly log?: (err: unknown) => void;
+  /** Cookies marked Secure (behind HTTPS). */
+  readonly isSecure?: boolean;
+}
+
+/** Everything a route handler needs, resolved from AppDeps. */
+export interface RouteDeps {
+  readonly db: Db;
+  readonly now: () => string;
+}
+
+const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/** Largest urlencoded form accepted: a pasted article (2 MB) plus the form's other fields. */
+const FORM_BODY_LIMIT = '2200kb';
+
+function isUpload(req: express.Request): boolean {
+  return req.method === 'POST' && req.path === '/import' && Boolean(req.is('multipart/form-data'));
+}
+
+/** Returns the Copydesk Express app, wired to `deps.db`; it does not listen. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  const routeDeps: RouteDeps = { db: deps.db, now: () => (deps.now ? deps.now() : new Date()).toISOString() };
+  const csrf = createCsrf(deps.isSecure ?? false);
+
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.set('view cache', true);
+  app.set('query parser', 'simple');
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+      },
+    }),
+  );
+  app.use('/public', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
+  app.use(cookieParser(getOrCreateSecret(deps.db)));
+  app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 }));
+  app.use(express.json({ limit: FORM_BODY_LIMIT }));
+  app.use((req, res, next) => {
+    res.locals.csrfToken = csrf.generateToken(req);
+    res.locals.author = readAuthor(req);
+    res.locals.currentPath = req.originalUrl;
+    next();
+  });
+  // The upload route parses its multipart body itself and then runs the same protection.
+  app.use((req, res, next) => (isUpload(req) ? next() : csrf.csrfSynchronisedProtection(req, res, next)));
+
+  app.use(corpusRoutes(routeDeps, csrf.csrfSynchronisedProtection));
+  app.use(authorRoutes());
+  app.use('/articles', articleRoutes(routeDeps));
+  app.use('/articles', segmentRoutes(routeDeps));
+
+  app.use(notFound);
+  app.use(errorHandler(deps.log ?? ((err) => console.error(err))));
+  return app;
+}

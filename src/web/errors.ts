@@ -1,0 +1,69 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+/** An error that carries the HTTP status and a sentence for the editor (after hono's HTTPException). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** The catch-all for routes that matched nothing: a 404 page. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, `There is no page at ${req.path}.`));
+};
+
+interface LibraryError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  code?: string;
+  expose?: boolean;
+  message?: string;
+}
+
+/** Turns errors raised by body parsers, multer and csrf-sync into an HttpError with a sentence an editor can act on. */
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  const e = (err ?? {}) as LibraryError;
+  if (e.code === 'EBADCSRFTOKEN') {
+    return new HttpError(403, 'This form has expired or did not come from Copydesk. Reload the page and submit it again.');
+  }
+  if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') {
+    return new HttpError(413, 'What you sent is too large. Articles over 2 MB are refused; split the file or paste less text.');
+  }
+  if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) {
+    return new HttpError(400, `The upload was refused (${e.message ?? e.code}). Send one article file at a time.`);
+  }
+  const status = e.status ?? e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, e.expose && e.message ? e.message : 'The request could not be read. Reload the page and try again.');
+  }
+  return new HttpError(500, 'Something went wrong on our side. What you had saved is safe; try again, and tell the team if it persists.');
+}
+
+/** The error handler, registered last: renders the error page with the status; no stack traces leave the server. */
+export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const httpError = toHttpError(err);
+    if (httpError.status >= 500) log(err);
+    if (res.headersSent) return;
+    res.status(httpError.status);
+    if (req.get('x-requested-with') === 'fetch' || !req.accepts('html')) {
+      res.json({ error: httpError.message });
+      return;
+    }
+    // The error may come before the locals middleware ran (a body too large to parse).
+    res.render('errors/error', {
+      title: httpError.status === 404 ? 'Not found' : 'Error',
+      status: httpError.status,
+      message: httpError.message,
+      csrfToken: res.locals.csrfToken ?? '',
+      author: res.locals.author ?? '',
+      currentPath: res.locals.currentPath ?? '/',
+    });
+  };
+}

@@ -1,0 +1,114 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { RouteDeps } from '../app.js';
+import { saveEdit } from '../../store/save-edit.js';
+import { getRevision, listRevisions } from '../../store/revisions.js';
+import { loadArticle, loadSegment, loadedArticle, loadedSegment } from '../load.js';
+import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
+import { HttpError } from '../errors.js';
+import { buildSegmentView } from '../view-models/segment-view.js';
+import { buildConflictView } from '../view-models/conflict-view.js';
+import { buildHistoryView } from '../view-models/history-view.js';
+import { buildEditView } from '../view-models/edit-view.js';
+import type { ArticleRow } from '../../store/articles.js';
+import { getSegment, type SegmentView } from '../../store/segments.js';
+
+/** Longest segment text accepted, in characters (a whole 2 MB article pasted into one segment is refused). */
+export const MAX_SEGMENT_CHARS = 200_000;
+
+const RevisionNumber = z.coerce.number().int().min(0);
+
+const EditForm = z.object({
+  text: z.string().max(MAX_SEGMENT_CHARS, `A segment can hold at most ${MAX_SEGMENT_CHARS.toLocaleString('en')} characters.`),
+  base: RevisionNumber,
+  author: z.string().optional(),
+});
+
+const RevertForm = z.object({ to: RevisionNumber, base: RevisionNumber, author: z.string().optional() });
+
+/** True when the small script sent the request and wants a fragment or JSON rather than a page. */
+function isFetch(req: Request): boolean {
+  return req.get('x-requested-with') === 'fetch';
+}
+
+/** Returns the editor's name from the cookie or the form, remembering a newly entered one. */
+function resolveAuthor(req: Request, res: Response, fromForm: string | undefined): string {
+  const author = readAuthor(req) || cleanAuthor(fromForm);
+  if (author && author !== readAuthor(req)) rememberAuthor(res, author);
+  return author;
+}
+
+/** Renders the segment's edit page with a message and status, keeping what the editor typed. */
+function renderEditPage(res: Response, status: number, article: ArticleRow, segment: SegmentView, text: string, message: string | null): void {
+  res.status(status).render('segments/edit', buildEditView(article, segment, text, message));
+}
+
+/** Returns the segment routes: edit page, save, history and revert. */
+export function segmentRoutes(deps: RouteDeps): Router {
+  const router = Router();
+  const load = [loadArticle(deps), loadSegment(deps)];
+
+  router.get('/:id/segments/:n', ...load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const segment = loadedSegment(res.locals);
+    if (isFetch(req)) return res.render('articles/_segment', { segment: buildSegmentView(article.id, segment), csrfToken: res.locals.csrfToken, author: res.locals.author });
+    renderEditPage(res, 200, article, segment, segment.edit, null);
+  });
+
+  router.post('/:id/segments/:n', ...load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const segment = loadedSegment(res.locals);
+    const form = EditForm.safeParse(req.body);
+    const typed = typeof req.body?.text === 'string' ? (req.body.text as string) : segment.edit;
+    if (!form.success) {
+      const message = form.error.issues[0]?.path[0] === 'text' && typeof req.body?.text === 'string'
+        ? (form.error.issues[0]?.message ?? 'The text could not be read.')
+        : 'The form was incomplete (the text or the revision it was based on is missing). Reload the page and try again.';
+      if (isFetch(req)) return res.status(422).json({ error: message });
+      return renderEditPage(res, 422, article, segment, typed.slice(0, MAX_SEGMENT_CHARS), message);
+    }
+    const author = resolveAuthor(req, res, form.data.author);
+    if (!author) {
+      const message = 'Enter your name before saving: every correction is kept with who made it.';
+      if (isFetch(req)) return res.status(422).json({ error: message });
+      return renderEditPage(res, 422, article, segment, form.data.text, message);
+    }
+    const outcome = saveEdit(deps.db, segment, { text: form.data.text, baseNumber: form.data.base, author, now: deps.now() });
+    if (outcome.status === 'conflict') {
+      return res.status(409).render('segments/conflict', buildConflictView(article, segment, outcome.current, form.data.text));
+    }
+    if (isFetch(req)) {
+      return res.render('articles/_segment', { segment: buildSegmentView(article.id, refreshed(deps, article, segment)), csrfToken: res.locals.csrfToken, author });
+    }
+    res.redirect(303, `/articles/${article.id}#s${segment.position}`);
+  });
+
+  router.get('/:id/segments/:n/history', ...load, (_req, res) => {
+    const article = loadedArticle(res.locals);
+    const segment = loadedSegment(res.locals);
+    res.render('segments/history', buildHistoryView(article, segment, listRevisions(deps.db, segment.id)));
+  });
+
+  router.post('/:id/segments/:n/revert', ...load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const segment = loadedSegment(res.locals);
+    const form = RevertForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(422, 'The revert form was incomplete. Reload the history page and try again.');
+    const target = form.data.to === 0 ? segment.mt : getRevision(deps.db, segment.id, form.data.to)?.text;
+    if (target === undefined) throw new HttpError(404, `Segment ${segment.position} has no revision ${form.data.to}.`);
+    const author = resolveAuthor(req, res, form.data.author);
+    if (!author) throw new HttpError(422, 'Enter your name before reverting: every change is kept with who made it.');
+    const outcome = saveEdit(deps.db, segment, { text: target, baseNumber: form.data.base, author, now: deps.now(), revertedTo: form.data.to });
+    if (outcome.status === 'conflict') {
+      return res.status(409).render('segments/conflict', buildConflictView(article, segment, outcome.current, target));
+    }
+    res.redirect(303, `/articles/${article.id}/segments/${segment.position}/history`);
+  });
+
+  return router;
+}
+
+/** Returns the segment as stored after a save. */
+function refreshed(deps: RouteDeps, article: ArticleRow, segment: SegmentView): SegmentView {
+  return getSegment(deps.db, article.id, segment.position) ?? segment;
+}

@@ -1,0 +1,19 @@
+import type { ArticleRow } from '../../store/articles.js';
+import type { SegmentView } from '../../store/segments.js';
+import { buildSegmentView, type SegmentVm } from './segment-view.js';
+
+/** The stand-alone edit page of one segment (no script needed; also where a refused form re-renders). */
+export interface EditVm {
+  readonly title: string;
+  readonly articleUrl: string;
+  readonly segment: SegmentVm;
+  /** What goes in the text box: what the editor typed when a save was refused, else the current edit. */
+  readonly text: string;
+  readonly message: string | null;
+}
+
+/** Returns the edit page's view-model. */
+export function buildEditView(article: ArticleRow, segment: SegmentView, text: string, message: string | null): EditVm {
+  const vm = buildSegmentView(article.id, segment);
+  return { title: `Edit ${vm.kindLabel.toLowerCase()} ${segment.position}`, articleUrl: `/articles/${article.id}#${vm.anchor}`, segment: vm, text, message };
+}

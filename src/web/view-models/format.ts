@@ -1,0 +1,31 @@
+import type { SegmentKind } from '../../core/article/types.js';
+import type { ArticleStatus } from '../../store/articles.js';
+
+/** Labels shown for each segment kind. */
+export const KIND_LABELS: Readonly<Record<SegmentKind, string>> = {
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  body: 'Paragraph',
+  caption: 'Caption',
+  boilerplate: 'Page chrome',
+};
+
+/** Labels shown for each article status. */
+export const STATUS_LABELS: Readonly<Record<ArticleStatus, string>> = {
+  'not-started': 'Not started',
+  'in-review': 'In review',
+  done: 'Done',
+};
+
+/** Returns an ISO timestamp as "2026-11-29 14:50 UTC" (editors in one newsroom share a clock; UTC avoids guessing theirs). */
+export function formatTime(iso: string | null): string {
+  if (!iso) return '';
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+/** Returns a share as a percentage with one decimal ("12.5%"), or "–" when there is nothing to divide. */
+export function formatShare(part: number, whole: number): string {
+  if (whole <= 0) return '–';
+  return `${((100 * part) / whole).toFixed(1)}%`;
+}

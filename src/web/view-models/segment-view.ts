@@ -1,0 +1,57 @@
+import type { SegmentView } from '../../store/segments.js';
+import type { DiffPart } from '../../core/diff/types.js';
+import type { SegmentKind } from '../../core/article/types.js';
+import { editSideParts, mtSideParts } from '../../core/diff/compact.js';
+import { KIND_LABELS, formatTime } from './format.js';
+
+/** What the review page prints for one segment. */
+export interface SegmentVm {
+  readonly position: number;
+  readonly anchor: string;
+  readonly kind: SegmentKind;
+  readonly kindLabel: string;
+  readonly isBoilerplate: boolean;
+  /** The MT with deleted stretches marked (eq and del parts). */
+  readonly mtParts: readonly DiffPart[];
+  /** The edit with inserted stretches marked (eq and ins parts). */
+  readonly editParts: readonly DiffPart[];
+  readonly isEdited: boolean;
+  /** CSS class naming the state: is-edited or is-unchanged. */
+  readonly stateClass: string;
+  /** Height of the edit box: the text's length in 80-character lines, between 2 and 12. */
+  readonly textRows: number;
+  readonly isCoarse: boolean;
+  readonly revision: number;
+  readonly author: string | null;
+  readonly savedAt: string;
+  /** The current text, for the edit box. */
+  readonly editText: string;
+  readonly action: string;
+  readonly historyUrl: string;
+  readonly editUrl: string;
+}
+
+/** Returns the view-model of one segment of article `articleId`. */
+export function buildSegmentView(articleId: number, segment: SegmentView): SegmentVm {
+  const base = `/articles/${articleId}/segments/${segment.position}`;
+  return {
+    position: segment.position,
+    anchor: `s${segment.position}`,
+    kind: segment.kind,
+    kindLabel: KIND_LABELS[segment.kind],
+    isBoilerplate: segment.kind === 'boilerplate',
+    mtParts: mtSideParts(segment.diff),
+    editParts: editSideParts(segment.diff),
+    isEdited: segment.edit !== segment.mt,
+    stateClass: segment.edit !== segment.mt ? 'is-edited' : 'is-unchanged',
+    textRows: Math.min(12, Math.max(2, Math.ceil(segment.edit.length / 80) + segment.edit.split('\n').length - 1)),
+    isCoarse: segment.isCoarse,
+    revision: segment.revision,
+    author: segment.author,
+    savedAt: formatTime(segment.savedAt),
+    editText: segment.edit,
+    action: base,
+    historyUrl: `${base}/history`,
+    editUrl: base,
+  };
+}

@@ -1,0 +1,97 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { openDb, type Db } from '../../src/store/open-db.js';
+import { createApp } from '../../src/web/app.js';
+import { importCorpusArticle } from '../helpers.js';
+
+/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
+const CHROMIUM = '/usr/bin/chromium';
+/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
+const hasBrowser = existsSync(CHROMIUM);
+if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
+
+describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
+  let db: Db;
+  let server: Server;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base: string;
+  let articleId: number;
+
+  beforeAll(async () => {
+    db = openDb(join(mkdtempSync(join(tmpdir(), 'copydesk-e2e-')), 'e2e.db'));
+    articleId = importCorpusArticle(db);
+    const app = createApp({ db, log: () => {} });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // One context, like one editor's browser: the name cookie set in the first test carries over.
+    context = await browser.newContext();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    db?.close();
+  });
+
+  it('edits a segment in place: click, type, Ctrl+Enter saves without a reload and shows the diff', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+    await page.goto(`${base}/`);
+    await page.fill('header form.author input[name=author]', 'Min-ji');
+    await page.click('header form.author button');
+    await page.click(`a[href="/articles/${articleId}"]`);
+    await page.waitForSelector('#s5');
+    await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
+
+    await page.click('#s5 [data-edit-target]');
+    const textarea = page.locator('#s5 textarea');
+    await expect.poll(() => textarea.isVisible()).toBe(true);
+    await textarea.fill('Cho Raises Issues at Meeting with Chinese Foreign Minister');
+    await textarea.press('Control+Enter');
+
+    await page.waitForSelector('#s5.is-edited');
+    expect(await page.locator('#s5 .mt .text').innerHTML()).toBe('<del>King</del> Raises Issues at Meeting with Chinese Foreign Minister');
+    expect(await page.locator('#s5 .edit .text').innerHTML()).toBe('<ins>Cho</ins> Raises Issues at Meeting with Chinese Foreign Minister');
+    expect(await page.locator('#s5 .segment-meta').innerText()).toContain('Edited · rev. 1 by Min-ji');
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(tmpdir(), 'copydesk-review.png'), fullPage: false });
+
+    // A reload shows the same saved state (it was stored, not only drawn).
+    await page.reload();
+    expect(await page.locator('#s5 .edit .text').innerHTML()).toBe('<ins>Cho</ins> Raises Issues at Meeting with Chinese Foreign Minister');
+    await page.close();
+  }, 60_000);
+
+  it('falls back to the conflict page when someone saved the segment in between', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/articles/${articleId}`);
+    await page.click('#s6 [data-edit-target]');
+    // Someone else saves segment 6 after this page was loaded.
+    const { getSegment } = await import('../../src/store/segments.js');
+    const { saveEdit } = await import('../../src/store/save-edit.js');
+    saveEdit(db, getSegment(db, articleId, 6)!, { text: 'Their version of the paragraph.', baseNumber: 0, author: 'Joon', now: new Date().toISOString() });
+    const textarea = page.locator('#s6 textarea');
+    await textarea.fill('My version of the paragraph.');
+    await textarea.press('Control+Enter');
+    await page.waitForSelector('text=Someone saved this segment first');
+    expect(await page.locator('textarea#text').inputValue()).toBe('My version of the paragraph.');
+    expect(await page.content()).toContain('Their version of the paragraph.');
+    await page.close();
+  }, 60_000);
+});

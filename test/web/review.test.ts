@@ -1,0 +1,96 @@
+import { describe, it, expect } from 'vitest';
+import request from 'supertest';
+import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
+import { importArticle } from '../../src/store/import-article.js';
+
+describe('GET /', () => {
+  it('lists each article with its status, segments edited and share of MT words changed', async () => {
+    const { db, app } = makeApp();
+    importCorpusArticle(db);
+    const res = await request(app).get('/').expect(200);
+    expect(res.text).toContain('Cho Tae-yeol Criticizes Forced Repatriation of Defectors');
+    expect(res.text).toContain('Not started');
+    expect(res.text).toContain('0 of 19');
+    expect(res.text).toMatch(/<td>0\.0%<\/td>/);
+  });
+
+  it('says how to import when the corpus is empty', async () => {
+    const { app } = makeApp();
+    const res = await request(app).get('/').expect(200);
+    expect(res.text).toContain('No articles yet');
+  });
+});
+
+describe('GET /articles/:id', () => {
+  it('shows each segment with its kind label, the headline first among content, page chrome collapsed', async () => {
+    const { db, app } = makeApp();
+    const id = importCorpusArticle(db);
+    const res = await request(app).get(`/articles/${id}`).expect(200);
+    const kinds = [...res.text.matchAll(/<span class="kind">([^<]+)<\/span>/g)].map((m) => m[1]);
+    expect(kinds.filter((k) => k !== 'Page chrome')[0]).toBe('Headline');
+    expect(kinds.filter((k) => k === 'Paragraph')).toHaveLength(8);
+    expect(kinds).toContain('Standfirst');
+    expect(kinds).toContain('Caption');
+    expect(res.text).toContain('<summary>4 lines of page chrome</summary>');
+    expect(res.text.match(/class="state unchanged">Unchanged</g)).toHaveLength(19);
+  });
+
+  it('escapes article text everywhere it is printed', async () => {
+    const { db, app } = makeApp();
+    const outcome = importArticle(db, { text: 'Headline <script>alert(1)</script>\n\nA body with <b>tags</b> & "quotes".', sourceName: '<img src=x onerror=alert(1)>' }, { importedBy: 't', now: '2026-01-01T00:00:00Z' });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const page = await request(app).get(`/articles/${outcome.id}`).expect(200);
+    expect(page.text).not.toContain('<script>alert(1)</script>');
+    expect(page.text).not.toContain('<b>tags</b>');
+    expect(page.text).not.toContain('<img src=x');
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const corpus = await request(app).get('/').expect(200);
+    expect(corpus.text).not.toContain('<img src=x');
+  });
+
+  it('answers an unknown or malformed id with a 404 page, not a stack trace', async () => {
+    const { app } = makeApp();
+    for (const path of ['/articles/999', '/articles/abc', '/articles/1e3', '/articles/-1', '/no/such/page']) {
+      const res = await request(app).get(path).expect(404);
+      expect(res.text).toContain('Not found');
+      expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+  });
+
+  it('sends a Content-Security-Policy that allows only its own scripts and styles', async () => {
+    const { app } = makeApp();
+    const res = await request(app).get('/').expect(200);
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('POST /articles/:id/status', () => {
+  it('marks an article done, which the corpus page then shows', async () => {
+    const { db, app } = makeApp();
+    const id = importCorpusArticle(db);
+    const { agent, csrf } = await editorAgent(app);
+    await agent.post(`/articles/${id}/status`).type('form').send({ _csrf: csrf, status: 'done' }).expect(303);
+    const res = await agent.get('/').expect(200);
+    expect(res.text).toContain('status-done">Done<');
+  });
+
+  it('refuses an unknown status with 422', async () => {
+    const { db, app } = makeApp();
+    const id = importCorpusArticle(db);
+    const { agent, csrf } = await editorAgent(app);
+    const res = await agent.post(`/articles/${id}/status`).type('form').send({ _csrf: csrf, status: 'published' }).expect(422);
+    expect(res.text).toContain('Choose a status');
+  });
+
+  it('refuses a form without the CSRF token with 403 and changes nothing', async () => {
+    const { db, app } = makeApp();
+    const id = importCorpusArticle(db);
+    const { agent } = await editorAgent(app);
+    const res = await agent.post(`/articles/${id}/status`).type('form').send({ status: 'done' }).expect(403);
+    expect(res.text).toContain('Reload the page');
+    expect((await agent.get('/')).text).toContain('Not started');
+  });
+});
