@@ -1,10 +1,12 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDb, type Db } from '../store/open-db.js';
 import { importFiles, listArticleFiles } from '../store/import-corpus.js';
 import { listArticles } from '../store/articles.js';
 import { buildCorpusView } from '../web/view-models/corpus-view.js';
+import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
+import { CHECKS_FORMATS, runChecksCommand } from './checks-command.js';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIo {
@@ -80,6 +82,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const row of view.rows) {
         io.stdout.write(`${row.id}\t${row.status}\t${row.edited}\t${row.changedShare}\t${row.title}\n`);
       }
+    });
+
+  program
+    .command('check')
+    .description('Run every check on article files, without a database. Exit 0: no errors; 1: a flag is an error; 2: bad usage or unreadable input.')
+    .argument('<files...>', 'article files (MT text)')
+    .option('--edited <file>', "the editor's version of the single FILE, for the correction checks")
+    .addOption(new Option('--format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
+    .action((files: string[], opts: CheckCommandOptions) => {
+      exitCode = runCheckCommand(files, opts, io);
+    });
+
+  program
+    .command('checks')
+    .description('List every check: id, severity, name and description (markdown: docs/checks.md).')
+    .addOption(new Option('--format <format>', 'list format').choices(CHECKS_FORMATS).default('text'))
+    .action((opts: { format: (typeof CHECKS_FORMATS)[number] }) => {
+      exitCode = runChecksCommand(opts.format, io);
     });
 
   try {

@@ -1,0 +1,78 @@
+import type { ArticleView, Check, CheckContext, Flag } from './types.js';
+import { findHomographs, type HomographHit } from '../names/homographs.js';
+import { surnameRowOf } from '../names/surname-lookup.js';
+import type { Person } from '../names/types.js';
+
+/**
+ * `surname-homograph`: an ordinary English word that MT produced from a Korean surname where a
+ * person is meant ("King Raises Issues" for 왕 Wang, "One Prime Minister" for 한 Han, "Trillion
+ * Representative" for 조 Cho; issue 3 and reference korean-names.md section (c)). An error: the
+ * sentence names the wrong thing. The suggestions are the people who could be meant: those in the
+ * article with that surname, then the article's most-mentioned people.
+ */
+export const surnameHomograph = {
+  id: 'surname-homograph',
+  name: 'Surname read as a word',
+  description: 'An English word stands where a person is meant, most likely a Korean surname that machine translation took for a word ("King" for Wang, "One" for Han); write the name.',
+  severity: 'error',
+  run(article: ArticleView, ctx: CheckContext): Flag[] {
+    // Guard: no segments, nothing to read.
+    if (article.segments.length === 0) return [];
+    const people = ctx.names.people;
+    const surnameKeys = new Set(people.flatMap(keysOf));
+    return article.segments.flatMap((segment) => {
+      // Guard: page chrome is not article text.
+      if (segment.kind === 'boilerplate') return [];
+      const nameSpans = people.flatMap((p) => p.mentions.filter((m) => m.segment === segment.index));
+      return findHomographs(segment.edit, { surnameKeys, nameSpans }).map((hit) => toFlag(segment.index, hit, people));
+    });
+  },
+} satisfies Check;
+
+/** Most suggestions offered (range 1-6): the people with the surname, then the main actors. */
+export const MAX_SUGGESTIONS = 4;
+
+function toFlag(segment: number, hit: HomographHit, people: readonly Person[]): Flag {
+  const suggestions = candidates(hit.surnameKeys, people);
+  const surnames = hit.surnameKeys
+    .map((key) => surnameRowOf(key))
+    .flatMap((row) => (row === undefined ? [] : [`${row.hangul} (${[...new Set([row.rr, row.mr])].map(capitalise).join('/')})`]))
+    .join(' or ');
+  const who = suggestions.length > 0 ? ` (${suggestions.join(', ')}?)` : '';
+  return {
+    check: surnameHomograph.id,
+    severity: surnameHomograph.severity,
+    segment,
+    start: hit.start,
+    end: hit.end,
+    text: hit.word,
+    message: `${hit.word} stands where a person is meant: machine translation may have read the surname ${surnames} as a word; write the person's name${who}.`,
+    suggestions,
+    fingerprint: `${surnameHomograph.id}:${hashOf(hit.context)}:${hit.word}`,
+  };
+}
+
+/** The article's people with one of the surnames first, then the most-mentioned people; preferred spellings. */
+function candidates(surnameKeys: readonly string[], people: readonly Person[]): string[] {
+  const withSurname = people.filter((p) => keysOf(p).some((k) => surnameKeys.includes(k)));
+  const byMentions = [...people].sort((a, b) => b.mentions.length - a.mentions.length);
+  return [...new Set([...withSurname, ...byMentions].map((p) => p.preferred))].slice(0, MAX_SUGGESTIONS);
+}
+
+function keysOf(person: Person): readonly string[] {
+  return person.surnameKeys ?? [person.surnameKey];
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable key of the words around the flag (not of offsets). */
+function hashOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}

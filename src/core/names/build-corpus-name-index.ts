@@ -1,0 +1,149 @@
+/**
+ * The people of a whole corpus, for the names page (issue 3: "a names page lists every person
+ * found across the corpus with their spellings, counts and articles"). Each article's people are
+ * found as the checks find them; then people of different articles whose spellings all match are
+ * taken for one person, by the same conservative matcher and editors' "different people" pairs.
+ */
+import type { ArticleCorrection, ArticleView, GlossaryConcept } from '../checks/types.js';
+import { buildNameIndex } from './build-name-index.js';
+import { clusterCompletely } from './cluster.js';
+import { areSameName, nameKeyOf, type NameReading } from './name-match.js';
+import { slugOf } from './normalise.js';
+import { findGlossaryPerson, type SpellingUse } from './preferred-spelling.js';
+import { readName } from './spot-names.js';
+import type { Person, PreferredBecause } from './types.js';
+
+/** What the corpus index needs besides the articles; every field is optional. */
+export interface CorpusNameIndexOptions {
+  readonly glossary?: readonly GlossaryConcept[];
+  readonly distinctPeople?: readonly (readonly [string, string])[];
+  /** Each article's corrections, by article key (for "the spelling an editor corrected to"). */
+  readonly corrections?: ReadonlyMap<string, readonly ArticleCorrection[]>;
+}
+
+/** An article where a spelling or a person occurs, with how many times. */
+export interface ArticleCount {
+  readonly key: string;
+  readonly title: string;
+  readonly count: number;
+}
+
+/** One person across the corpus. */
+export interface CorpusPerson {
+  readonly id: string;
+  readonly preferred: string;
+  readonly preferredBecause: PreferredBecause;
+  readonly surnameKey: string;
+  /** Every full spelling, preferred first, with its total count and the articles that use it. */
+  readonly spellings: readonly { readonly text: string; readonly count: number; readonly articles: readonly ArticleCount[] }[];
+  /** The articles naming the person, with all their mentions counted (surname-only ones included). */
+  readonly articles: readonly ArticleCount[];
+}
+
+/** The people of the corpus, in order of first appearance (article order, then mention order). */
+export interface CorpusNameIndex {
+  readonly people: readonly CorpusPerson[];
+}
+
+/** One person of one article, with the readings of their spellings. */
+interface ArticlePerson {
+  readonly article: ArticleView;
+  readonly person: Person;
+  readonly readings: readonly { readonly text: string; readonly count: number; readonly reading: NameReading }[];
+}
+
+/** Returns every person named in the articles, with spellings, counts and articles. */
+export function buildCorpusNameIndex(articles: readonly ArticleView[], opts: CorpusNameIndexOptions = {}): CorpusNameIndex {
+  const glossary = opts.glossary ?? [];
+  const distinctPeople = opts.distinctPeople ?? [];
+  const units: ArticlePerson[] = articles.flatMap((article) =>
+    buildNameIndex(article, { corrections: opts.corrections?.get(article.key) ?? [], glossary, distinctPeople }).people.map((person) => ({
+      article,
+      person,
+      readings: person.spellings.flatMap((s) => {
+        const reading = readName(s.text);
+        return reading === undefined || s.count === 0 ? [] : [{ text: s.text, count: s.count, reading }];
+      }),
+    })),
+  );
+  const apart = new Set(distinctPeople.flatMap(([x, y]) => [`${keyOf(x)}|${keyOf(y)}`, `${keyOf(y)}|${keyOf(x)}`]));
+  const isSame = (a: ArticlePerson, b: ArticlePerson): boolean =>
+    a.readings.every((x) => b.readings.every((y) => areSameName(x.reading, y.reading) && !apart.has(`${nameKeyOf(x.reading)}|${nameKeyOf(y.reading)}`)));
+  // People spelled exactly alike in several articles are compared once; only people who share a
+  // surname can be one person. Both keep the quadratic clustering small on a large corpus.
+  const order = new Map(units.map((u, i) => [u, i]));
+  const bySignature = new Map<string, ArticlePerson[]>();
+  for (const unit of units) {
+    const signature = `${unit.person.surnameKey}\n${unit.readings.map((r) => r.text).sort().join('\n')}`;
+    const list = bySignature.get(signature);
+    if (list === undefined) bySignature.set(signature, [unit]);
+    else list.push(unit);
+  }
+  const bySurname = new Map<string, ArticlePerson[][]>();
+  for (const list of bySignature.values()) {
+    const key = (list[0] as ArticlePerson).person.surnameKey;
+    const lists = bySurname.get(key);
+    if (lists === undefined) bySurname.set(key, [list]);
+    else lists.push(list);
+  }
+  const groups = [...bySurname.values()]
+    .flatMap((lists) => clusterCompletely(lists, (a, b) => isSame(a[0] as ArticlePerson, b[0] as ArticlePerson)).map((c) => c.flat()))
+    .map((group) => [...group].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)))
+    .sort((a, b) => (order.get(a[0] as ArticlePerson) ?? 0) - (order.get(b[0] as ArticlePerson) ?? 0));
+  const used = new Set<string>();
+  return { people: groups.map((group) => toCorpusPerson(group, glossary, used)) };
+}
+
+function toCorpusPerson(group: readonly ArticlePerson[], glossary: readonly GlossaryConcept[], used: Set<string>): CorpusPerson {
+  const spellings = new Map<string, { count: number; articles: ArticleCount[]; reading: NameReading; first: number }>();
+  group.forEach((unit, order) => {
+    for (const r of unit.readings) {
+      const entry = spellings.get(r.text) ?? { count: 0, articles: [], reading: r.reading, first: order };
+      entry.count += r.count;
+      entry.articles.push({ key: unit.article.key, title: unit.article.title, count: r.count });
+      spellings.set(r.text, entry);
+    }
+  });
+  const uses: SpellingUse[] = [...spellings.entries()].map(([spelling, e]) => ({ spelling, reading: e.reading, mentions: [], firstOrder: e.first, bodyCount: e.count }));
+  const { preferred, because } = preferredOf(group, uses, glossary);
+  const ordered = [...spellings.entries()]
+    .sort((a, b) => Number(b[0] === preferred) - Number(a[0] === preferred) || b[1].count - a[1].count || a[1].first - b[1].first)
+    .map(([text, e]) => ({ text, count: e.count, articles: e.articles }));
+  if (!spellings.has(preferred)) ordered.unshift({ text: preferred, count: 0, articles: [] });
+  let id = slugOf(preferred);
+  for (let n = 2; used.has(id); n++) id = `${slugOf(preferred)}-${n}`;
+  used.add(id);
+  return {
+    id,
+    preferred,
+    preferredBecause: because,
+    surnameKey: group[0]?.person.surnameKey ?? '',
+    spellings: ordered,
+    articles: group.map((u) => ({ key: u.article.key, title: u.article.title, count: u.person.mentions.length })),
+  };
+}
+
+/** The glossary's spelling; else the one most often corrected to in the articles; else the one most articles prefer, then the most used. */
+function preferredOf(group: readonly ArticlePerson[], uses: readonly SpellingUse[], glossary: readonly GlossaryConcept[]): { preferred: string; because: PreferredBecause } {
+  const concept = findGlossaryPerson(uses, glossary);
+  if (concept !== undefined) return { preferred: concept.preferred, because: 'glossary' };
+  const corrected = new Map<string, number>();
+  for (const unit of group) {
+    if (unit.person.preferredBecause === 'correction') corrected.set(unit.person.preferred, (corrected.get(unit.person.preferred) ?? 0) + 1);
+  }
+  const byCorrection = [...corrected.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (byCorrection !== undefined) return { preferred: byCorrection[0], because: 'correction' };
+  // Each article has already chosen by its own rule (body paragraphs first, so a caption that
+  // repeats the headline does not outvote the text); the corpus goes with most articles' choice.
+  const votes = new Map<string, number>();
+  for (const unit of group) votes.set(unit.person.preferred, (votes.get(unit.person.preferred) ?? 0) + 1);
+  const byVote = [...uses].sort(
+    (a, b) => (votes.get(b.spelling) ?? 0) - (votes.get(a.spelling) ?? 0) || b.bodyCount - a.bodyCount || a.firstOrder - b.firstOrder,
+  )[0];
+  return { preferred: byVote?.spelling ?? '', because: 'frequency' };
+}
+
+function keyOf(text: string): string {
+  const reading = readName(text);
+  return reading === undefined ? text.toLowerCase() : nameKeyOf(reading);
+}

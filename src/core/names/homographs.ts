@@ -1,0 +1,122 @@
+/**
+ * Finds ordinary English words that MT produced from a Korean surname where a person is meant:
+ * "King" for 왕 Wang, "One" for 한 Han, "Trillion" for 조 Cho (reference korean-names.md, section (c),
+ * "MT homograph meanings"; the danger peaks when the surname is followed by a particle or a title).
+ *
+ * A word counts only when it is capitalised and stands where a person does:
+ * - before a singular title ("Trillion Representative", "One prime minister", "King Foreign Minister"), or
+ * - at the start of a headline or sentence, followed by a verb or "also"/"too" (the English of the
+ *   particles 이/가/도: "King Raises Issues", "One also asked"), in an article that names a person
+ *   with that surname.
+ * It stays quiet after a determiner ("the king", "a trillion"), before "of" ("One of the officials"),
+ * inside a proper-noun run ("King Charles", "Burger King", "Pear Tree Road", "King's College"), and
+ * on lower-case words ("677.4 trillion won").
+ */
+import { DETERMINERS, ORDINARY_TITLE_QUALIFIERS, SUBJECT_CONTINUATIONS } from './english-words.js';
+import { surnamesMeaning } from './surname-lookup.js';
+import { TITLE_QUALIFIERS, TITLE_WORDS, UNIQUE_OFFICES } from './titles.js';
+import { isCapitalised, tokenize, type Token } from './tokens.js';
+
+/** One homograph found in a text. */
+export interface HomographHit {
+  readonly start: number;
+  readonly end: number;
+  /** The word exactly as written ("King"). */
+  readonly word: string;
+  /** Korean surname keys the word may stand for ("wang"). */
+  readonly surnameKeys: readonly string[];
+  /** The word and the two after it, lower-case: stable context for a fingerprint. */
+  readonly context: string;
+  /** What showed that a person is meant. */
+  readonly evidence: 'title' | 'subject';
+}
+
+/** What the finder knows about the article. */
+export interface HomographOptions {
+  /** Surname keys of the people the article names ("wang", "jo"). */
+  readonly surnameKeys: ReadonlySet<string>;
+  /** Spans already read as names in this text; a word inside one is part of a name. */
+  readonly nameSpans: readonly { readonly start: number; readonly end: number }[];
+}
+
+const DETERMINER = new Set(DETERMINERS);
+const CONTINUATION = new Set(SUBJECT_CONTINUATIONS);
+const TITLE = new Set(TITLE_WORDS);
+const QUALIFIER = new Set(TITLE_QUALIFIERS);
+const ORDINARY_QUALIFIER = new Set(ORDINARY_TITLE_QUALIFIERS);
+const UNIQUE_OFFICE = new Set(UNIQUE_OFFICES);
+
+/**
+ * Words that are also English determiners or quantifiers ("One minister said", "This representative"):
+ * they count only before a title, and then only with a person of that surname in the article or
+ * an office one person holds ("One prime minister").
+ */
+const DETERMINER_LIKE = new Set(['one', 'this', 'most']);
+
+/** Punctuation between two words that starts a new sentence or quotation. */
+const SENTENCE_BREAK = /[.!?:;"“”‘(\[\n]|['’]\s*$|^\s*['’]/u;
+
+/** Returns the homographs of a segment's text, in order. */
+export function findHomographs(text: string, opts: HomographOptions): HomographHit[] {
+  const tokens = tokenize(text);
+  const hits: HomographHit[] = [];
+  tokens.forEach((token, i) => {
+    const word = token.text;
+    // Guard: a possessive or a compound ("King's College", "One-on-one") is not a bare surname.
+    if (token.hasPossessive || /[^\p{L}]/u.test(word) || !isCapitalised(word)) return;
+    const surnameKeys = surnamesMeaning(word);
+    if (surnameKeys.length === 0) return;
+    if (opts.nameSpans.some((s) => token.start < s.end && token.end > s.start)) return;
+    const evidence = personEvidence(text, tokens, i, surnameKeys, opts);
+    if (evidence === undefined) return;
+    const context = tokens.slice(i, i + 3).map((t) => t.text.toLowerCase()).join(' ');
+    hits.push({ start: token.start, end: token.end, word, surnameKeys, context, evidence });
+  });
+  return hits;
+}
+
+function personEvidence(text: string, tokens: readonly Token[], i: number, surnameKeys: readonly string[], opts: HomographOptions): HomographHit['evidence'] | undefined {
+  const token = tokens[i] as Token;
+  const word = token.text.toLowerCase();
+  const prev = tokens[i - 1];
+  const isStart = prev === undefined || SENTENCE_BREAK.test(text.slice(prev.end, token.start));
+  if (!isStart && prev !== undefined) {
+    // "the King", "a Trillion": an ordinary noun. "Burger King", "Stephen King": part of a proper noun.
+    if (DETERMINER.has(prev.text.toLowerCase()) || isCapitalised(prev.text)) return undefined;
+  }
+  const next = nextWord(text, tokens, i);
+  // Guard: a word standing alone, or "One of the officials", "King of Thailand".
+  if (next === undefined || next === 'of') return undefined;
+  const hasPerson = surnameKeys.some((k) => opts.surnameKeys.has(k));
+  const title = titleAfter(text, tokens, i);
+  if (DETERMINER_LIKE.has(word)) {
+    // "This is", "One should", "Most have": ordinary English subjects, so only a title counts.
+    return title !== undefined && (hasPerson || UNIQUE_OFFICE.has(title)) ? 'title' : undefined;
+  }
+  // "Gold Rises", "State Secretary", "Female lawmaker": ordinary English nouns and adjectives prove nothing.
+  if (ORDINARY_QUALIFIER.has(word)) return undefined;
+  if (title !== undefined) return 'title';
+  return isStart && CONTINUATION.has(next) && hasPerson ? 'subject' : undefined;
+}
+
+/** Returns the next word lower-cased when only white space separates it from token i. */
+function nextWord(text: string, tokens: readonly Token[], i: number): string | undefined {
+  const token = tokens[i] as Token;
+  const next = tokens[i + 1];
+  if (next === undefined || text.slice(token.end, next.start).trim() !== '') return undefined;
+  return next.text.toLowerCase();
+}
+
+/**
+ * Returns the first word of the singular title right after token i ("representative", "prime"
+ * for "Prime Minister"), allowing one qualifier ("Foreign Minister"); undefined when there is none
+ * or when the title is itself followed by a name-like capitalised word continuing a proper noun.
+ */
+function titleAfter(text: string, tokens: readonly Token[], i: number): string | undefined {
+  const first = nextWord(text, tokens, i);
+  if (first === undefined) return undefined;
+  if (TITLE.has(first)) return first;
+  if (!QUALIFIER.has(first)) return undefined;
+  const second = nextWord(text, tokens, i + 1);
+  return second !== undefined && TITLE.has(second) ? first : undefined;
+}

@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+
+/** The corpus article as `copydesk check` is run on it from the project folder (vitest's working directory). */
+const CORPUS = 'corpus/cho-tae-yul-beijing-forced-repatriation.txt';
+const GOLDEN = new URL('../golden/check-corpus.json', import.meta.url);
+const FIXTURES = 'test/fixtures/check';
+const HEADLINE = 'Cho Tae-yeol Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
+  return { stream, text: () => text };
+}
+
+async function run(argv: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: {} });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** Writes files into a fresh temporary folder and returns their paths. */
+function files(contents: Record<string, string | Uint8Array>): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-check-'));
+  return Object.fromEntries(Object.entries(contents).map(([name, body]) => {
+    const path = join(dir, name);
+    writeFileSync(path, body);
+    return [name, path];
+  }));
+}
+
+interface JsonFlag { check: string; severity: string; segment: number; start: number; end: number; text: string; message: string; suggestions: string[]; group?: string; variants?: string[] }
+
+describe('copydesk check', () => {
+  it('prints compiler-style lines and a summary for the corpus article', async () => {
+    const { stdout, stderr } = await run(['check', CORPUS]);
+    expect(stderr).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toContain(`${CORPUS}:8: warning duplicate-segment: This repeats the headline (“Cho Tae-yeol Criticizes Forced Repatriation of Defectors:…”): delete the repeated text`);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(new RegExp(`^${CORPUS}:\\d+: (error|warning|info) [a-z-]+: \\S`));
+    expect(lines.at(-1)).toMatch(/^1 file checked: \d+ errors?, \d+ warnings?, \d+ info$/);
+  });
+
+  it('writes the JSON contract for the corpus article, the duplicate caption at exact offsets', async () => {
+    const { stdout } = await run(['check', '--format', 'json', CORPUS]);
+    const report = JSON.parse(stdout) as { files: { file: string; flags: JsonFlag[] }[] };
+    expect(Object.keys(report)).toEqual(['files']);
+    expect(report.files.map((f) => f.file)).toEqual([CORPUS]);
+    const flags = report.files[0]?.flags ?? [];
+    for (const flag of flags) {
+      expect(Object.keys(flag).slice(0, 8)).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions']);
+      expect(Object.keys(flag).slice(8).every((k) => k === 'group' || k === 'variants')).toBe(true);
+    }
+    expect(flags.filter((f) => f.check === 'duplicate-segment')).toEqual([
+      {
+        check: 'duplicate-segment',
+        severity: 'warning',
+        segment: 8,
+        start: 0,
+        end: 93,
+        text: `${HEADLINE} `,
+        message: 'This repeats the headline (“Cho Tae-yeol Criticizes Forced Repatriation of Defectors:…”): delete the repeated text',
+        suggestions: [''],
+      },
+    ]);
+  });
+
+  it('matches the golden JSON report of the corpus article (UPDATE_GOLDEN=1 rewrites it on purpose)', async () => {
+    const { stdout } = await run(['check', '--format', 'json', CORPUS]);
+    if (process.env.UPDATE_GOLDEN === '1') {
+      mkdirSync(new URL('.', GOLDEN), { recursive: true });
+      writeFileSync(GOLDEN, stdout);
+    }
+    expect(existsSync(GOLDEN), 'test/golden/check-corpus.json is missing: run UPDATE_GOLDEN=1 npx vitest run test/cli/check.test.ts').toBe(true);
+    expect(stdout).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('exits 0 when no flag is an error, 1 when one is (Hangul left in a headline)', async () => {
+    const clean = await run(['check', `${FIXTURES}/clean.txt`]);
+    expect(clean.stdout).toBe('1 file checked: no flags\n');
+    expect(clean.code).toBe(0);
+    const both = await run(['check', `${FIXTURES}/clean.txt`, `${FIXTURES}/hangul-headline.txt`]);
+    expect(both.stdout).toContain(`${FIXTURES}/hangul-headline.txt:0: error untranslated: “조태열” is Korean (Hangul) left untranslated`);
+    expect(both.stdout.trimEnd().split('\n').at(-1)).toMatch(/^2 files checked: 1 error,/);
+    expect(both.code).toBe(1);
+  });
+
+  it('with --edited, flags the caption where the headline correction (Tae-yeol -> Tae-yul) was not carried', async () => {
+    const corpus = readFileSync(CORPUS, 'utf8');
+    const paths = files({ 'edited.txt': corpus.replace(HEADLINE, HEADLINE.replace('Tae-yeol', 'Tae-yul')) });
+    const { code, stdout } = await run(['check', '--edited', paths['edited.txt'] as string, '--format', 'json', CORPUS]);
+    expect(code).toBeLessThan(2);
+    const flags = (JSON.parse(stdout) as { files: { flags: JsonFlag[] }[] }).files[0]?.flags ?? [];
+    expect(flags.filter((f) => f.check === 'correction-not-carried').map((f) => [f.segment, f.start, f.end, f.text, f.message, f.suggestions])).toEqual([
+      [8, 4, 12, 'Tae-yeol', '“Tae-yeol” was corrected to “Tae-yul” in the headline but still stands here', ['Tae-yul']],
+      [8, 114, 122, 'Tae-yeol', '“Tae-yeol” was corrected to “Tae-yul” in the headline but still stands here', ['Tae-yul']],
+    ]);
+  });
+
+  const usage: { label: string; argv: () => string[]; stderr: RegExp }[] = [
+    { label: 'an unknown format', argv: () => ['check', '--format', 'xml', CORPUS], stderr: /argument 'xml' is invalid/ },
+    { label: 'no FILE', argv: () => ['check'], stderr: /missing required argument/ },
+    { label: '--edited with several files', argv: () => ['check', '--edited', CORPUS, CORPUS, CORPUS], stderr: /--edited needs exactly one FILE .*got 2/ },
+    { label: 'a missing file', argv: () => ['check', CORPUS, '/no/such/article.txt'], stderr: /^copydesk: \/no\/such\/article\.txt: no such file\n$/ },
+    { label: 'a folder', argv: () => ['check', 'corpus'], stderr: /^copydesk: corpus: is a folder/ },
+    { label: 'a binary file', argv: () => ['check', files({ 'b.txt': new Uint8Array([0, 1, 2, 3]) })['b.txt'] as string], stderr: /b\.txt: The file looks like binary data/ },
+    { label: 'a file that is not UTF-8', argv: () => ['check', files({ 'l.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9]) })['l.txt'] as string], stderr: /l\.txt: The file is not UTF-8 text/ },
+    { label: 'an empty file', argv: () => ['check', files({ 'e.txt': '' })['e.txt'] as string], stderr: /e\.txt: The file is empty/ },
+    { label: 'a missing edited file', argv: () => ['check', '--edited', '/no/such/edit.txt', CORPUS], stderr: /\/no\/such\/edit\.txt: no such file/ },
+    {
+      label: 'an edited file whose paragraphs cannot be paired',
+      argv: () => ['check', '--edited', `${FIXTURES}/two-segments-edited.txt`, CORPUS],
+      stderr: /two-segments-edited\.txt has 2 content segments and corpus\/cho-tae-yul-beijing-forced-repatriation\.txt has 11/,
+    },
+  ];
+  it.each(usage)('exits 2 on $label, saying so on stderr and writing no report', async ({ argv, stderr }) => {
+    const result = await run(argv());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(stderr);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('copydesk checks', () => {
+  it('lists every check with its id, severity, name and description', async () => {
+    const { code, stdout } = await run(['checks']);
+    expect(code).toBe(0);
+    const ids = stdout.trimEnd().split('\n').map((line) => line.split(/\s+/)[0]);
+    expect(ids).toEqual(['name-variant', 'surname-homograph', 'correction-not-carried', 'correction-conflict', 'number-changed', 'untranslated', 'duplicate-segment']);
+    expect(stdout).toMatch(/^untranslated +error +Untranslated Korean: Hangul or Hanja left in the text/m);
+  });
+
+  it('docs/checks.md is what `npm run docs:checks` generates from the registry (run it when this fails)', async () => {
+    const { stdout } = await run(['checks', '--format', 'markdown']);
+    const docs = readFileSync(new URL('../../docs/checks.md', import.meta.url), 'utf8');
+    expect(docs, 'docs/checks.md is out of date with the registry: run `npm run docs:checks`').toBe(stdout);
+  });
+
+  it('exits 2 on an unknown format', async () => {
+    expect((await run(['checks', '--format', 'html'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../../src/core/checks/run-checks.js';
+import { nameVariant } from '../../../src/core/checks/name-variant.js';
+import { surnameHomograph } from '../../../src/core/checks/surname-homograph.js';
+import type { ArticleView } from '../../../src/core/checks/types.js';
+import { formatMetrics, loadLabelledSet, measureLabelledSet, type LabelledArticle } from './labelled-metrics.js';
+
+/** ../shared/dev-set beside the checkout (CI lays shared/ out the same way). */
+const DEV_SET = new URL('../../../../shared/dev-set/', import.meta.url);
+/** Our own labelled articles: other people, other surnames read as words (issue 3). */
+const FIXTURES = new URL('../../fixtures/labelled/', import.meta.url);
+
+const devSet = loadLabelledSet(DEV_SET);
+const fixtures = loadLabelledSet(FIXTURES);
+const whole = [...devSet, ...fixtures];
+
+/** All checks, as `copydesk check` runs them; the figures concern the two name checks' flags. */
+const flagsOf = (article: ArticleView) => runChecks(article);
+
+describe('labelled set: the name checks against gold.json', () => {
+  it('loads every labelled article (5 in the dev set, 7 of ours)', () => {
+    expect(devSet.map((a) => a.file)).toEqual(['d00-seed.txt', 'd01-prime-minister.txt', 'd02-party-leader.txt', 'd03-lawmaker.txt', 'd04-first-lady.txt']);
+    expect(fixtures).toHaveLength(7);
+  });
+
+  it('labels only text that is there: every spelling and distractor occurs in its article', () => {
+    const missing = whole.flatMap(({ file, article, gold }) => {
+      const text = article.segments.map((s) => s.edit).join('\n');
+      const phrases = [...gold.clusters.flat(), ...gold.singletons, ...gold.homograph_distractors, ...gold.homographs.map((h) => h.text)];
+      return phrases.filter((p) => !text.includes(p)).map((p) => `${file}: ${p}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  const rows: { label: string; set: readonly LabelledArticle[] }[] = [
+    { label: 'the dev set (../shared/dev-set)', set: devSet },
+    { label: 'our fixtures (test/fixtures/labelled)', set: fixtures },
+    { label: 'the whole labelled set', set: whole },
+  ];
+
+  it.each(rows)('$label: every cluster in one group, no group mixing people, every homograph found, no distractor flagged', ({ label, set }) => {
+    const metrics = measureLabelledSet(set, flagsOf);
+    console.log(formatMetrics(label, metrics));
+    expect(metrics.failures).toEqual([]);
+    expect(metrics.nameVariant.recall.value).toBe(1);
+    expect(metrics.nameVariant.precision.value).toBe(1);
+    expect(metrics.homograph.recall.value).toBe(1);
+    expect(metrics.homograph.precision.value).toBe(1);
+  });
+
+  it('gives the same figures when the two name checks run alone (they do not depend on the others)', () => {
+    const alone = measureLabelledSet(whole, (article) => runChecks(article, {}, [nameVariant, surnameHomograph]));
+    const all = measureLabelledSet(whole, flagsOf);
+    expect(alone).toEqual(all);
+  });
+
+  it('counts the labelled set: pairs and homograph occurrences', () => {
+    const metrics = measureLabelledSet(whole, flagsOf);
+    // d00 1 + d01 1 + d02 3 + d03 6 + d04 2 = 13 dev-set pairs; fixtures 2+4+6+5+3+3+3 = 26.
+    expect(metrics.nameVariant.recall.total).toBe(39);
+    // dev set 1+2+2 = 5; fixtures 2+3+2+2+1+2 = 12.
+    expect(metrics.homograph.recall.total).toBe(17);
+  });
+});

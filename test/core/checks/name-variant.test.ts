@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deriveArticleCorrections } from '../../../src/core/checks/article-corrections.js';
+import { nameVariant } from '../../../src/core/checks/name-variant.js';
+import { buildCheckContext, type RunChecksInput } from '../../../src/core/checks/run-checks.js';
+import type { ArticleView, Flag } from '../../../src/core/checks/types.js';
+import { articleFrom, rawArticle } from '../names/article-from.js';
+
+const CORPUS_FILE = new URL('../../../corpus/cho-tae-yul-beijing-forced-repatriation.txt', import.meta.url);
+const DEV_SET = new URL('../../../../shared/dev-set/', import.meta.url);
+
+function run(article: ArticleView, input: RunChecksInput = {}): Flag[] {
+  return nameVariant.run(article, buildCheckContext(article, input));
+}
+
+/** Flags as `segment:"text" severity -> suggestion`, the way the rows state them. */
+function compact(flags: readonly Flag[]): string[] {
+  return flags.map((f) => `${f.segment}:${JSON.stringify(f.text)} ${f.severity}${f.suggestions.length > 0 ? ` -> ${f.suggestions.join(' | ')}` : ''}`);
+}
+
+describe('name-variant', () => {
+  const rows: { label: string; raw: string; flags: string[] }[] = [
+    { label: 'empty article', raw: '', flags: [] },
+    { label: 'clean article: one spelling throughout', raw: rawArticle('Cho Tae-yul Visits Beijing', 'Minister Cho Tae-yul met Wang Yi. Minister Cho said so.'), flags: [] },
+    {
+      label: 'looks suspicious but is fine: two people who share a surname (Kim Jong-un, Kim Jong-nam)',
+      raw: rawArticle('Kim Jong-un Mourns', 'Kim Jong-un did not mention Kim Jong-nam. Kim Jong-un left.'),
+      flags: [],
+    },
+    { label: 'looks suspicious but is fine: Park Geun-hye and Park Chung-hee', raw: rawArticle('Headline', 'Park Geun-hye, daughter of Park Chung-hee, spoke.'), flags: [] },
+    { label: 'looks suspicious but is fine: Ahn Cheol-soo and Ahn Jung-geun', raw: rawArticle('Headline', 'Ahn Cheol-soo visited the Ahn Jung-geun Memorial Hall.'), flags: [] },
+    { label: 'looks suspicious but is fine: the king of Thailand, one of the officials, 677.4 trillion won', raw: rawArticle('Headline', 'The king of Thailand met one of the officials about 677.4 trillion won.'), flags: [] },
+    {
+      label: 'two spellings: every occurrence of each is flagged, the preferred at info',
+      raw: rawArticle('Cho Tae-yeol Visits Beijing', 'Cho Tae-yul met officials. Minister Cho Tae-yul said so.'),
+      flags: ['0:"Cho Tae-yeol" warning -> Cho Tae-yul', '1:"Cho Tae-yul" info', '1:"Cho Tae-yul" info'],
+    },
+    {
+      label: 'given name first, joined and ALL-CAPS spellings are variants too',
+      raw: rawArticle('Headline', 'Ahn Cheol-soo spoke. Cheol-soo Ahn left. AHN Cheolsoo returned. Ahn Cheol-soo waved.'),
+      flags: ['1:"Ahn Cheol-soo" info', '1:"Cheol-soo Ahn" warning -> Ahn Cheol-soo', '1:"AHN Cheolsoo" warning -> Ahn Cheol-soo', '1:"Ahn Cheol-soo" info'],
+    },
+    {
+      label: 'a possessive is not part of the flagged text',
+      raw: rawArticle('Headline', "Kim Keon-hee's lawyer spoke. Kim Keon-hee left. Kim Kun-hee stayed."),
+      flags: ['1:"Kim Keon-hee" info', '1:"Kim Keon-hee" info', '1:"Kim Kun-hee" warning -> Kim Keon-hee'],
+    },
+    {
+      label: 'Chinese names carried over by MT',
+      raw: rawArticle('Headline', 'Xi Jinping spoke. Xi Jin-ping left. Xi Jinping returned.'),
+      flags: ['1:"Xi Jinping" info', '1:"Xi Jin-ping" warning -> Xi Jinping', '1:"Xi Jinping" info'],
+    },
+  ];
+  it.each(rows)('$label', ({ raw, flags }) => {
+    expect(compact(run(articleFrom(raw)))).toEqual(flags);
+  });
+
+  it('regression, the corpus article (cho-tae-yul-beijing-forced-repatriation): the issue\'s JSON example', () => {
+    const flags = run(articleFrom(readFileSync(CORPUS_FILE, 'utf8')));
+    expect(compact(flags)).toEqual([
+      '4:"Cho Tae-yeol" warning -> Cho Tae-yul',
+      '6:"Cho Tae-yul" info',
+      '7:"Cho Tae-yul" info',
+      '8:"Cho Tae-yeol" warning -> Cho Tae-yul',
+      '8:"Cho Tae-yeol" warning -> Cho Tae-yul',
+    ]);
+    expect(flags[0]).toEqual({
+      check: 'name-variant',
+      severity: 'warning',
+      segment: 4,
+      start: 0,
+      end: 12,
+      text: 'Cho Tae-yeol',
+      message: 'Cho Tae-yeol is spelled Cho Tae-yul in 2 other places (body ×2); use Cho Tae-yul, the most used spelling.',
+      suggestions: ['Cho Tae-yul'],
+      fingerprint: 'name-variant:cho-tae-yul:Cho Tae-yeol',
+      group: 'cho-tae-yul',
+      variants: ['Cho Tae-yul', 'Cho Tae-yeol'],
+    });
+    expect(flags[1]?.message).toBe(
+      'Cho Tae-yul is the most used spelling for this person, who is also written Cho Tae-yeol in 3 other places (headline, caption ×2); make the other places match.',
+    );
+  });
+
+  it('regression, d02 (party leader): three spellings in one group, preferred first', () => {
+    const flags = run(articleFrom(readFileSync(new URL('d02-party-leader.txt', DEV_SET), 'utf8')));
+    expect(new Set(flags.map((f) => f.group))).toEqual(new Set(['cho-kuk']));
+    expect(flags[0]?.variants).toEqual(['Cho Kuk', 'Jo Guk', 'Cho Kook']);
+    expect(flags.find((f) => f.text === 'Jo Guk')?.message).toBe(
+      'Jo Guk is spelled Cho Kuk in 1 other place (body) and Cho Kook in 1 other place (body); use Cho Kuk, the most used spelling.',
+    );
+  });
+
+  it("suggests the spelling the editor corrected to, and says so", () => {
+    const article = articleFrom(rawArticle('Cho Tae-yeol Visits Beijing', 'Cho Tae-yeol met officials. Cho Tae-yeol said.'));
+    const edited = { ...article, segments: article.segments.map((s) => (s.index === 0 ? { ...s, edit: 'Cho Tae-yul Visits Beijing' } : s)) };
+    const flags = run(edited, { corrections: deriveArticleCorrections(edited) });
+    expect(compact(flags)).toEqual(['0:"Cho Tae-yul" info', '1:"Cho Tae-yeol" warning -> Cho Tae-yul', '1:"Cho Tae-yeol" warning -> Cho Tae-yul']);
+    expect(flags[1]?.message).toBe('Cho Tae-yeol is spelled Cho Tae-yul in 1 other place (headline); use Cho Tae-yul, the spelling already corrected to.');
+  });
+
+  it('keeps fingerprints stable when the text around a name changes', () => {
+    const before = run(articleFrom(rawArticle('Cho Tae-yeol Visits', 'Cho Tae-yul met officials.')));
+    const after = run(articleFrom(rawArticle('Breaking: Cho Tae-yeol Visits Beijing Today', 'On Monday, Cho Tae-yul met officials.')));
+    expect(after.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
+    expect(after.map((f) => f.start)).not.toEqual(before.map((f) => f.start));
+  });
+
+  it('keeps recorded different people apart: no flags', () => {
+    const raw = rawArticle('Headline', 'Kim Keon-hee spoke. Kim Kun-hee left.');
+    expect(run(articleFrom(raw))).toHaveLength(2);
+    expect(run(articleFrom(raw), { distinctPeople: [['Kim Keon-hee', 'Kim Kun-hee']] })).toEqual([]);
+  });
+});

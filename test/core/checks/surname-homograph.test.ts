@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCheckContext } from '../../../src/core/checks/run-checks.js';
+import { surnameHomograph } from '../../../src/core/checks/surname-homograph.js';
+import type { ArticleView, Flag } from '../../../src/core/checks/types.js';
+import { articleFrom, rawArticle } from '../names/article-from.js';
+
+const CORPUS_FILE = new URL('../../../corpus/cho-tae-yul-beijing-forced-repatriation.txt', import.meta.url);
+const DEV_SET = new URL('../../../../shared/dev-set/', import.meta.url);
+
+function run(article: ArticleView): Flag[] {
+  return surnameHomograph.run(article, buildCheckContext(article));
+}
+
+/** Flags as `segment:"text" -> suggestions`. */
+function compact(flags: readonly Flag[]): string[] {
+  return flags.map((f) => `${f.segment}:${JSON.stringify(f.text)} -> ${f.suggestions.join(' | ')}`);
+}
+
+describe('surname-homograph', () => {
+  const rows: { label: string; raw: string; flags: string[] }[] = [
+    { label: 'empty article', raw: '', flags: [] },
+    { label: 'clean article', raw: rawArticle('Cho Tae-yul Raises Issues', 'Minister Cho Tae-yul met Wang Yi in Beijing.'), flags: [] },
+    {
+      label: 'looks suspicious but is fine: the king of Thailand, one of the officials, 677.4 trillion won',
+      raw: rawArticle('Wang Yi Meets Han Duck-soo', 'The king of Thailand sent a letter. One of the officials said the budget is 677.4 trillion won. One year ago, a trillion won was spent. Cho Kuk agreed.'),
+      flags: [],
+    },
+    {
+      label: 'looks suspicious but is fine: real names and proper nouns containing the words',
+      raw: rawArticle(
+        'King Charles Meets Moon Jae-in',
+        "Moon Jae-in and Song Young-gil visited King's College, Pear Tree Road and the Hundred Flowers exhibition. Stephen King Says nothing. Burger King CEO spoke.",
+      ),
+      flags: [],
+    },
+    {
+      label: 'looks suspicious but is fine: ordinary English before a title or a verb',
+      raw: rawArticle('Gold Rises as Kim Min-su Speaks', 'Female lawmakers met. Labor Minister Kim Min-su said. This is new. One minister said so. Most lawmakers agreed. West Bank talks.'),
+      flags: [],
+    },
+    {
+      label: 'looks suspicious but is fine: two people who share a surname, no homograph',
+      raw: rawArticle('Kim Jong-un and Kim Jong-nam', 'Kim Jong-un did not mention Kim Jong-nam.'),
+      flags: [],
+    },
+    {
+      label: 'a surname word before a title (d01 pattern): One Prime Minister',
+      raw: rawArticle('One Prime Minister "Will Stabilize Prices"', 'Prime Minister Han Duck-soo spoke. One prime minister also asked for calm.'),
+      flags: ['0:"One" -> Han Duck-soo', '1:"One" -> Han Duck-soo'],
+    },
+    {
+      label: 'One before a unique office needs no Han in the article',
+      raw: rawArticle('One Prime Minister Visits Busan', 'The visit was short.'),
+      flags: ['0:"One" -> '],
+    },
+    {
+      label: 'a surname word as a headline subject, with the person in the article (d00 pattern): King Raises',
+      raw: rawArticle('King Raises Issues at Meeting', 'Minister Cho Tae-yul met Wang Yi. Minister Cho spoke. Cho Tae-yul left.'),
+      flags: ['0:"King" -> Wang Yi | Cho Tae-yul'],
+    },
+    {
+      label: 'a subject with no person of that surname stays quiet (King Visits, no Wang)',
+      raw: rawArticle('King Visits Seoul', 'Cho Tae-yul welcomed the visit.'),
+      flags: [],
+    },
+    {
+      label: 'before a qualified title: King Foreign Minister, Door former president',
+      raw: rawArticle('King Foreign Minister to Visit', 'Door former president also spoke. Moon Jae-in left. Wang Yi arrived.'),
+      flags: ['0:"King" -> Wang Yi | Moon Jae-in', '1:"Door" -> Moon Jae-in | Wang Yi'],
+    },
+    {
+      label: 'other surnames read as words: Pear, Hundred, Trillion, Autumn',
+      raw: rawArticle('Pear Lawmaker Grills Minister', 'Bae Hyun-jin spoke. Hundred CEO Baek Jong-won agreed. Trillion representative Cho Kuk left. Autumn floor leader Choo Kyung-ho said.'),
+      flags: ['0:"Pear" -> Bae Hyun-jin | Baek Jong-won | Cho Kuk | Choo Kyung-ho', '1:"Hundred" -> Baek Jong-won | Bae Hyun-jin | Cho Kuk | Choo Kyung-ho', '1:"Trillion" -> Cho Kuk | Bae Hyun-jin | Baek Jong-won | Choo Kyung-ho', '1:"Autumn" -> Choo Kyung-ho | Bae Hyun-jin | Baek Jong-won | Cho Kuk'],
+    },
+    {
+      label: 'a surname read as a word that no fixture uses: Yellow (황 Hwang), Five (오 Oh)',
+      raw: rawArticle('Yellow Representative Resigns', 'Hwang Woo-yea spoke. Five mayor Oh Se-hoon said the Red Cross President agreed.'),
+      flags: ['0:"Yellow" -> Hwang Woo-yea | Oh Se-hoon', '1:"Five" -> Oh Se-hoon | Hwang Woo-yea'],
+    },
+    {
+      label: 'ALL-CAPS headline',
+      raw: rawArticle('TRILLION REPRESENTATIVE SPEAKS', 'Cho Kuk spoke.'),
+      flags: ['0:"TRILLION" -> Cho Kuk'],
+    },
+    {
+      label: 'page chrome is not read',
+      raw: rawArticle('본문 바로가기', 'Headline About Cho Kuk', 'Body.', '© Trillion Representative Media. All rights reserved.'),
+      flags: [],
+    },
+  ];
+  it.each(rows)('$label', ({ raw, flags }) => {
+    expect(compact(run(articleFrom(raw)))).toEqual(flags);
+  });
+
+  it('regression, the corpus article (cho-tae-yul-beijing-forced-repatriation): "King Raises Issues" in the standfirst', () => {
+    const flags = run(articleFrom(readFileSync(CORPUS_FILE, 'utf8')));
+    expect(flags).toEqual([
+      {
+        check: 'surname-homograph',
+        severity: 'error',
+        segment: 5,
+        start: 0,
+        end: 4,
+        text: 'King',
+        message: "King stands where a person is meant: machine translation may have read the surname 왕 (Wang) as a word; write the person's name (Wang Yi, Cho Tae-yul?).",
+        suggestions: ['Wang Yi', 'Cho Tae-yul'],
+        fingerprint: expect.stringMatching(/^surname-homograph:[0-9a-f]{8}:King$/),
+      },
+    ]);
+  });
+
+  const devRows: { label: string; file: string; flags: string[] }[] = [
+    { label: 'd01 (prime minister): One ×2, not "One of the officials" or "One year ago"', file: 'd01-prime-minister.txt', flags: ['4:"One" -> Han Duck-soo', '8:"One" -> Han Duck-soo'] },
+    { label: 'd02 (party leader): Trillion ×2, not "677.4 trillion won"', file: 'd02-party-leader.txt', flags: ['4:"Trillion" -> Cho Kuk | Hwang Un-ha', '8:"Trillion" -> Cho Kuk | Hwang Un-ha'] },
+    { label: 'd03 (lawmaker): none', file: 'd03-lawmaker.txt', flags: [] },
+  ];
+  it.each(devRows)('regression, $label', ({ file, flags }) => {
+    expect(compact(run(articleFrom(readFileSync(new URL(file, DEV_SET), 'utf8'))))).toEqual(flags);
+  });
+
+  it('keeps the fingerprint when the flag moves, and tells two contexts apart', () => {
+    const [a] = run(articleFrom(rawArticle('Trillion Representative Speaks', 'Cho Kuk spoke.')));
+    const [b] = run(articleFrom(rawArticle('Headline', 'Yesterday. Trillion Representative Speaks again. Cho Kuk spoke.')));
+    const [c] = run(articleFrom(rawArticle('Trillion Representative Leaves', 'Cho Kuk spoke.')));
+    expect(b?.fingerprint).toBe(a?.fingerprint);
+    expect(b?.start).not.toBe(a?.start);
+    expect(c?.fingerprint).not.toBe(a?.fingerprint);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Flag } from '../../src/core/checks/types.js';
+import { buildJsonReport, formatJsonReport, formatTextReport, summaryLine } from '../../src/formats/check-report.js';
+
+const variant: Flag = {
+  check: 'name-variant',
+  severity: 'warning',
+  segment: 4,
+  start: 0,
+  end: 12,
+  text: 'Cho Tae-yeol',
+  message: 'Cho Tae-yeol is spelled Cho Tae-yul in 2 other places',
+  suggestions: ['Cho Tae-yul'],
+  fingerprint: 'name-variant|cho-tae-yul|Cho Tae-yeol',
+  variants: ['Cho Tae-yul', 'Cho Tae-yeol'],
+  group: 'cho-tae-yul',
+};
+const hangul: Flag = {
+  check: 'untranslated',
+  severity: 'error',
+  segment: 0,
+  start: 0,
+  end: 3,
+  text: '조태열',
+  message: '“조태열” is Korean (Hangul) left untranslated:\ntranslate it or remove it',
+  suggestions: [],
+  fingerprint: 'untranslated|조태열|00000000',
+};
+
+describe('formatTextReport', () => {
+  it('writes one compiler-style line per flag and a summary', () => {
+    expect(formatTextReport([{ file: 'a.txt', flags: [variant] }, { file: 'b.txt', flags: [hangul] }])).toBe(
+      [
+        'a.txt:4: warning name-variant: Cho Tae-yeol is spelled Cho Tae-yul in 2 other places',
+        'b.txt:0: error untranslated: “조태열” is Korean (Hangul) left untranslated: translate it or remove it',
+        '2 files checked: 1 error, 1 warning, 0 info',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  const summaries: { label: string; files: { file: string; flags: Flag[] }[]; line: string }[] = [
+    { label: 'nothing checked', files: [], line: '0 files checked: no flags' },
+    { label: 'one clean file', files: [{ file: 'a.txt', flags: [] }], line: '1 file checked: no flags' },
+    { label: 'plurals', files: [{ file: 'a.txt', flags: [hangul, hangul, variant, variant] }], line: '1 file checked: 2 errors, 2 warnings, 0 info' },
+  ];
+  it.each(summaries)('summarises $label', ({ files, line }) => {
+    expect(summaryLine(files)).toBe(line);
+  });
+});
+
+describe('the JSON report', () => {
+  it('keeps the contract: keys in order, no fingerprint, group and variants only when present', () => {
+    const report = buildJsonReport([{ file: 'corpus/x.txt', flags: [variant, hangul] }]);
+    expect(Object.keys(report)).toEqual(['files']);
+    expect(Object.keys(report.files[0] ?? {})).toEqual(['file', 'flags']);
+    const [first, second] = report.files[0]?.flags ?? [];
+    expect(Object.keys(first ?? {})).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions', 'group', 'variants']);
+    expect(Object.keys(second ?? {})).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions']);
+  });
+
+  it('is written as indented JSON that parses back to the report', () => {
+    const text = formatJsonReport([{ file: 'a.txt', flags: [hangul] }]);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(buildJsonReport([{ file: 'a.txt', flags: [hangul] }]));
+  });
+});
