@@ -33,3 +33,45 @@ export function listCurrentCorrections(db: Db, articleId: number): CorrectionRow
     )
     .all(articleId) as CorrectionRow[];
 }
+
+/** A correction made in other articles, with how often and where. */
+export interface CorpusCorrectionRow {
+  readonly mtText: string;
+  readonly editText: string;
+  readonly count: number;
+  readonly articles: readonly { readonly key: string; readonly title: string }[];
+}
+
+/** Returns the corrections that stand in every article except `articleId`, grouped by MT phrase and edited phrase (pure insertions left out). */
+export function listCorpusCorrections(db: Db, exceptArticleId: number): CorpusCorrectionRow[] {
+  const rows = db
+    .prepare(
+      `SELECT c.mt_text AS mtText, c.edit_text AS editText, a.id AS articleId, a.title
+       FROM corrections c
+       JOIN revisions r ON r.id = c.revision_id
+       JOIN articles a ON a.id = c.article_id
+       WHERE c.article_id <> ? AND c.mt_text <> ''
+         AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = c.segment_id)
+       ORDER BY c.mt_text, c.edit_text, a.id`,
+    )
+    .all(exceptArticleId) as { mtText: string; editText: string; articleId: number; title: string }[];
+  const groups = new Map<string, { mtText: string; editText: string; count: number; articles: Map<number, string> }>();
+  for (const row of rows) {
+    const key = `${row.mtText}\u0000${row.editText}`;
+    const group = groups.get(key) ?? { mtText: row.mtText, editText: row.editText, count: 0, articles: new Map() };
+    group.count += 1;
+    group.articles.set(row.articleId, row.title);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => ({
+    mtText: g.mtText,
+    editText: g.editText,
+    count: g.count,
+    articles: [...g.articles].map(([id, title]) => ({ key: String(id), title })),
+  }));
+}
+
+/** Returns a number that changes whenever any correction in the corpus may have changed (the newest revision id). */
+export function correctionsStamp(db: Db): number {
+  return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM revisions').get() as { n: number }).n;
+}

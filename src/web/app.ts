@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../store/open-db.js';
 import { getOrCreateSecret } from '../store/settings.js';
+import { createFlagReader, type FlagReader } from '../store/check-article.js';
 import { createCsrf } from './csrf.js';
 import { readAuthor } from './author.js';
 import { errorHandler, notFound } from './errors.js';
@@ -11,6 +12,8 @@ import { corpusRoutes } from './routes/corpus.js';
 import { articleRoutes } from './routes/articles.js';
 import { segmentRoutes } from './routes/segments.js';
 import { authorRoutes } from './routes/author.js';
+import { flagRoutes } from './routes/flags.js';
+import { nameRoutes } from './routes/names.js';
 
 /** What the app needs from outside: the database, a clock, where to log server errors. */
 export interface AppDeps {
@@ -26,6 +29,8 @@ export interface AppDeps {
 export interface RouteDeps {
   readonly db: Db;
   readonly now: () => string;
+  /** Cached check results per article. */
+  readonly flags: FlagReader;
 }
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
@@ -41,7 +46,7 @@ function isUpload(req: express.Request): boolean {
 /** Returns the Copydesk Express app, wired to `deps.db`; it does not listen. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
-  const routeDeps: RouteDeps = { db: deps.db, now: () => (deps.now ? deps.now() : new Date()).toISOString() };
+  const routeDeps: RouteDeps = { db: deps.db, now: () => (deps.now ? deps.now() : new Date()).toISOString(), flags: createFlagReader(deps.db) };
   const csrf = createCsrf(deps.isSecure ?? false);
 
   app.set('view engine', 'ejs');
@@ -75,6 +80,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(authorRoutes());
   app.use('/articles', articleRoutes(routeDeps));
   app.use('/articles', segmentRoutes(routeDeps));
+  app.use('/articles', flagRoutes(routeDeps));
+  app.use(nameRoutes(routeDeps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log ?? ((err) => console.error(err))));

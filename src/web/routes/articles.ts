@@ -7,6 +7,21 @@ import { listCurrentCorrections } from '../../store/corrections.js';
 import { buildReviewView } from '../view-models/review-view.js';
 import { loadArticle, loadedArticle } from '../load.js';
 import { HttpError } from '../errors.js';
+import { ALL_CHECKS } from '../../core/checks/index.js';
+import { selectSameFix } from '../../core/checks/plan-fixes.js';
+import { listDismissals } from '../../store/decisions.js';
+
+/** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
+function noticeFrom(query: Record<string, unknown>): string | null {
+  const count = (v: unknown) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
+  const applied = count(query.applied);
+  if (applied !== undefined) return `Applied ${applied} change${applied === 1 ? '' : 's'}; each is a new revision in the segment's history.`;
+  const dismissed = count(query.dismissed);
+  if (dismissed !== undefined) return `Dismissed ${dismissed} flag${dismissed === 1 ? '' : 's'}; they stay dismissed when the checks run again.`;
+  if (query.restored === '1') return 'The flag is shown again.';
+  if (query.distinct === '1') return 'Recorded: these spellings name different people, in every article.';
+  return null;
+}
 
 const StatusForm = z.object({ status: z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]) });
 
@@ -18,9 +33,21 @@ export function articleRoutes(deps: RouteDeps): Router {
   router.get('/:id', load, (req, res) => {
     const article = loadedArticle(res.locals);
     const imported = req.query.imported === 'new' || req.query.imported === 'existing' ? req.query.imported : null;
+    const segments = listSegments(deps.db, article.id);
+    const flags = deps.flags.flagsFor(article.id, segments);
     res.render(
       'articles/show',
-      buildReviewView({ article, segments: listSegments(deps.db, article.id), corrections: listCurrentCorrections(deps.db, article.id), imported }),
+      buildReviewView({
+        article,
+        segments,
+        corrections: listCurrentCorrections(deps.db, article.id),
+        imported,
+        message: noticeFrom(req.query),
+        checks: ALL_CHECKS,
+        flags,
+        dismissals: listDismissals(deps.db, article.id),
+        countSameFix: (flag, replacement) => selectSameFix(flags.open, flag, replacement).length,
+      }),
     );
   });
 

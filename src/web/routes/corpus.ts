@@ -18,7 +18,15 @@ export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): R
   const router = Router();
 
   router.get('/', (req, res) => {
-    res.render('corpus/index', buildCorpusView(listArticles(deps.db)));
+    const articles = listArticles(deps.db);
+    const counts = new Map(
+      articles.map((a) => {
+        const tally = { error: 0, warning: 0, info: 0 };
+        for (const flag of deps.flags.flagsFor(a.id).open) tally[flag.severity] += 1;
+        return [a.id, tally] as const;
+      }),
+    );
+    res.render('corpus/index', buildCorpusView(articles, counts));
   });
 
   router.get('/import', (_req, res) => {

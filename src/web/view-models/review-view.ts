@@ -3,6 +3,10 @@ import { ARTICLE_STATUSES } from '../../store/articles.js';
 import type { SegmentView } from '../../store/segments.js';
 import type { CorrectionRow } from '../../store/corrections.js';
 import { buildSegmentView, type SegmentVm } from './segment-view.js';
+import type { Check, Flag } from '../../core/checks/types.js';
+import type { ArticleFlags } from '../../store/check-article.js';
+import type { DismissalRow } from '../../store/decisions.js';
+import { buildDismissedList, buildFlagPanel, type DismissedVm, type FlagGroupVm } from './flags-view.js';
 import { KIND_LABELS, STATUS_LABELS, formatShare, formatTime } from './format.js';
 
 /** A block of the review page: one segment, or a run of page chrome shown collapsed. */
@@ -30,6 +34,9 @@ export interface ReviewVm {
   readonly blocks: readonly ReviewBlock[];
   readonly corrections: readonly CorrectionVm[];
   readonly notice: string | null;
+  readonly flagGroups: readonly FlagGroupVm[];
+  readonly openFlagCount: number;
+  readonly dismissed: readonly DismissedVm[];
 }
 
 /** Groups consecutive page-chrome segments so they can be shown collapsed, keeping reading order. */
@@ -58,9 +65,16 @@ export function buildReviewView(input: {
   segments: readonly SegmentView[];
   corrections: readonly CorrectionRow[];
   imported: 'new' | 'existing' | null;
+  /** A confirmation from the action that led here ("3 changes applied"). */
+  message?: string | null;
+  checks: readonly Check[];
+  flags: ArticleFlags;
+  dismissals: readonly DismissalRow[];
+  countSameFix: (flag: Flag, replacement: string) => number;
 }): ReviewVm {
   const { article, segments } = input;
-  const vms = segments.map((s) => buildSegmentView(article.id, s));
+  const panel = buildFlagPanel(article.id, input.checks, input.flags.open, segments, input.countSameFix);
+  const vms = segments.map((s) => buildSegmentView(article.id, s, panel.bySegment.get(s.position)));
   const content = segments.filter((s) => s.kind !== 'boilerplate');
   const mtWords = content.reduce((sum, s) => sum + s.mtWords, 0);
   const wordsChanged = content.reduce((sum, s) => sum + s.wordsChanged, 0);
@@ -89,11 +103,14 @@ export function buildReviewView(input: {
         when: formatTime(c.createdAt),
       };
     }),
+    flagGroups: panel.groups,
+    openFlagCount: input.flags.open.length,
+    dismissed: buildDismissedList(input.checks, input.flags.dismissed, input.dismissals),
     notice:
       input.imported === 'new'
         ? `Imported “${article.title || article.sourceName}”: ${segments.length} segments.`
         : input.imported === 'existing'
           ? 'This article was already in the corpus; nothing was imported twice.'
-          : null,
+          : (input.message ?? null),
   };
 }

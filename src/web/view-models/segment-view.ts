@@ -3,6 +3,8 @@ import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentKind } from '../../core/article/types.js';
 import { editSideParts, mtSideParts } from '../../core/diff/compact.js';
 import { KIND_LABELS, formatTime } from './format.js';
+import { buildEditPieces, type EditPiece } from './flags-view.js';
+import type { Flag } from '../../core/checks/types.js';
 
 /** What the review page prints for one segment. */
 export interface SegmentVm {
@@ -15,6 +17,9 @@ export interface SegmentVm {
   readonly mtParts: readonly DiffPart[];
   /** The edit with inserted stretches marked (eq and ins parts). */
   readonly editParts: readonly DiffPart[];
+  /** The edit split for printing: inserted stretches and flagged spans marked. */
+  readonly editPieces: readonly EditPiece[];
+  readonly flagCount: number;
   readonly isEdited: boolean;
   /** CSS class naming the state: is-edited or is-unchanged. */
   readonly stateClass: string;
@@ -31,9 +36,10 @@ export interface SegmentVm {
   readonly editUrl: string;
 }
 
-/** Returns the view-model of one segment of article `articleId`. */
-export function buildSegmentView(articleId: number, segment: SegmentView): SegmentVm {
+/** Returns the view-model of one segment of article `articleId`, with its open flags highlighted. */
+export function buildSegmentView(articleId: number, segment: SegmentView, flags: readonly { flag: Flag; id: string }[] = []): SegmentVm {
   const base = `/articles/${articleId}/segments/${segment.position}`;
+  const editParts = editSideParts(segment.diff);
   return {
     position: segment.position,
     anchor: `s${segment.position}`,
@@ -41,7 +47,9 @@ export function buildSegmentView(articleId: number, segment: SegmentView): Segme
     kindLabel: KIND_LABELS[segment.kind],
     isBoilerplate: segment.kind === 'boilerplate',
     mtParts: mtSideParts(segment.diff),
-    editParts: editSideParts(segment.diff),
+    editParts,
+    editPieces: buildEditPieces(editParts, flags),
+    flagCount: flags.length,
     isEdited: segment.edit !== segment.mt,
     stateClass: segment.edit !== segment.mt ? 'is-edited' : 'is-unchanged',
     textRows: Math.min(12, Math.max(2, Math.ceil(segment.edit.length / 80) + segment.edit.split('\n').length - 1)),

@@ -1,0 +1,73 @@
+import type { Db } from './open-db.js';
+import { getArticle } from './articles.js';
+import { listSegments, type SegmentView } from './segments.js';
+import { correctionsStamp, listCorpusCorrections, listCurrentCorrections } from './corrections.js';
+import { listDismissals, listDistinctPeople, type DismissalRow } from './decisions.js';
+import type { ArticleView, Flag } from '../core/checks/types.js';
+import { runChecks } from '../core/checks/run-checks.js';
+
+/** The flags of an article split into those still open and those an editor dismissed. */
+export interface ArticleFlags {
+  readonly open: readonly Flag[];
+  readonly dismissed: readonly { readonly flag: Flag; readonly dismissal: DismissalRow }[];
+}
+
+/** Returns the article as the checks see it: each segment's MT and current edit. */
+export function toArticleView(articleId: number, title: string, segments: readonly SegmentView[]): ArticleView {
+  return {
+    key: String(articleId),
+    title,
+    segments: segments.map((s) => ({ index: s.position, kind: s.kind, mt: s.mt, edit: s.edit })),
+  };
+}
+
+/** Runs every check on a stored article with what the store knows (its corrections, the corpus's, people decided distinct). */
+export function runArticleChecks(db: Db, articleId: number, segments: readonly SegmentView[] = listSegments(db, articleId)): Flag[] {
+  const article = getArticle(db, articleId);
+  if (!article) return [];
+  return runChecks(toArticleView(articleId, article.title, segments), {
+    corrections: listCurrentCorrections(db, articleId).map((c) => ({
+      segment: c.position, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd,
+    })),
+    corpusCorrections: listCorpusCorrections(db, articleId),
+    distinctPeople: listDistinctPeople(db),
+  });
+}
+
+/** Splits flags into open and dismissed, matching dismissals by fingerprint (they survive re-runs and edits elsewhere). */
+export function applyDismissals(flags: readonly Flag[], dismissals: readonly DismissalRow[]): ArticleFlags {
+  const byFingerprint = new Map(dismissals.map((d) => [d.fingerprint, d]));
+  const open: Flag[] = [];
+  const dismissed: { flag: Flag; dismissal: DismissalRow }[] = [];
+  for (const flag of flags) {
+    const dismissal = byFingerprint.get(flag.fingerprint);
+    if (dismissal) dismissed.push({ flag, dismissal });
+    else open.push(flag);
+  }
+  return { open, dismissed };
+}
+
+/**
+ * Returns a flag reader that caches each article's check results until something they depend on
+ * changes: any revision (corpus-wide corrections feed every article's checks) or a people decision.
+ * Dismissals are applied after the cache, so dismissing never re-runs the checks.
+ */
+export function createFlagReader(db: Db) {
+  const cache = new Map<number, { stamp: string; flags: Flag[] }>();
+  const stampOf = () => `${correctionsStamp(db)}:${listDistinctPeople(db).length}`;
+  return {
+    /** Returns the article's open and dismissed flags. */
+    flagsFor(articleId: number, segments?: readonly SegmentView[]): ArticleFlags {
+      const stamp = stampOf();
+      let entry = cache.get(articleId);
+      if (!entry || entry.stamp !== stamp) {
+        entry = { stamp, flags: runArticleChecks(db, articleId, segments) };
+        cache.set(articleId, entry);
+      }
+      return applyDismissals(entry.flags, listDismissals(db, articleId));
+    },
+  };
+}
+
+/** The flag reader createFlagReader returns. */
+export type FlagReader = ReturnType<typeof createFlagReader>;

@@ -1,0 +1,162 @@
+import type { Check, Flag, Severity } from '../../core/checks/types.js';
+import type { DiffPart } from '../../core/diff/types.js';
+import type { SegmentView } from '../../store/segments.js';
+import type { DismissalRow } from '../../store/decisions.js';
+import { KIND_LABELS, formatTime } from './format.js';
+
+/** A stretch of the edit column: diff op, text, and the most severe flag on it (if any). */
+export interface EditPiece {
+  readonly op: 'eq' | 'ins';
+  readonly text: string;
+  readonly flag: { readonly severity: Severity; readonly title: string; readonly target: string } | null;
+}
+
+/** One suggestion of a flag with the forms that apply it. */
+export interface SuggestionVm {
+  readonly text: string;
+  /** Link to the preview of applying it at every place the same fix covers (null when it covers only this place). */
+  readonly fixAllUrl: string | null;
+  readonly fixAllCount: number;
+}
+
+/** One flag in the side panel. */
+export interface FlagVm {
+  readonly id: string;
+  readonly fingerprint: string;
+  readonly check: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly text: string;
+  readonly where: string;
+  readonly anchor: string;
+  readonly segment: number;
+  readonly start: number;
+  readonly end: number;
+  readonly base: number;
+  readonly suggestions: readonly SuggestionVm[];
+  /** name-variant: the other spellings, each offered as "a different person". */
+  readonly otherSpellings: readonly string[];
+}
+
+/** The flags of one check, for the side panel. */
+export interface FlagGroupVm {
+  readonly checkId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly flags: readonly FlagVm[];
+}
+
+/** A dismissed flag with who dismissed it and why. */
+export interface DismissedVm {
+  readonly id: number;
+  readonly checkName: string;
+  readonly text: string;
+  readonly reason: string;
+  readonly author: string;
+  readonly when: string;
+  readonly isStillFound: boolean;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** Returns the edit column of a segment as pieces, splitting the diff's eq/ins parts at flag boundaries. */
+export function buildEditPieces(editParts: readonly DiffPart[], flags: readonly { flag: Flag; id: string }[]): EditPiece[] {
+  if (flags.length === 0) return editParts.map((p) => ({ op: p.op === 'ins' ? 'ins' : 'eq', text: p.text, flag: null }));
+  const cuts = new Set<number>();
+  let offset = 0;
+  for (const p of editParts) {
+    cuts.add(offset);
+    offset += p.text.length;
+  }
+  cuts.add(offset);
+  for (const { flag } of flags) {
+    cuts.add(Math.min(Math.max(flag.start, 0), offset));
+    cuts.add(Math.min(Math.max(flag.end, 0), offset));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces: EditPiece[] = [];
+  let partIndex = 0;
+  let partStart = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i] as number;
+    const to = points[i + 1] as number;
+    if (to === from) continue;
+    while (partIndex < editParts.length && partStart + (editParts[partIndex] as DiffPart).text.length <= from) {
+      partStart += (editParts[partIndex] as DiffPart).text.length;
+      partIndex += 1;
+    }
+    const part = editParts[partIndex];
+    if (!part) break;
+    const covering = flags.filter(({ flag }) => flag.start < to && flag.end > from);
+    const top = covering.sort((a, b) => SEVERITY_RANK[b.flag.severity] - SEVERITY_RANK[a.flag.severity])[0];
+    pieces.push({
+      op: part.op === 'ins' ? 'ins' : 'eq',
+      text: part.text.slice(from - partStart, to - partStart),
+      flag: top ? { severity: top.flag.severity, title: covering.map((c) => c.flag.message).join('\n'), target: top.id } : null,
+    });
+  }
+  return pieces;
+}
+
+/** Returns the side panel's groups (in registry order, empty checks left out) and the flag ids by segment for highlighting. */
+export function buildFlagPanel(
+  articleId: number,
+  checks: readonly Check[],
+  flags: readonly Flag[],
+  segments: readonly SegmentView[],
+  countSameFix: (flag: Flag, replacement: string) => number,
+): { groups: FlagGroupVm[]; bySegment: Map<number, { flag: Flag; id: string }[]> } {
+  const byPosition = new Map(segments.map((s) => [s.position, s]));
+  const bySegment = new Map<number, { flag: Flag; id: string }[]>();
+  const vms = flags.map((flag, i): FlagVm => {
+    const id = `flag-${i}`;
+    bySegment.set(flag.segment, [...(bySegment.get(flag.segment) ?? []), { flag, id }]);
+    const segment = byPosition.get(flag.segment);
+    return {
+      id,
+      fingerprint: flag.fingerprint,
+      check: flag.check,
+      severity: flag.severity,
+      message: flag.message,
+      text: flag.text,
+      where: `${segment ? KIND_LABELS[segment.kind] : 'Segment'} ${flag.segment}`,
+      anchor: `s${flag.segment}`,
+      segment: flag.segment,
+      start: flag.start,
+      end: flag.end,
+      base: segment?.revision ?? 0,
+      suggestions: flag.suggestions.map((text) => {
+        const count = countSameFix(flag, text);
+        return {
+          text,
+          fixAllCount: count,
+          fixAllUrl: count > 1 ? `/articles/${articleId}/fixes?${new URLSearchParams({ fingerprint: flag.fingerprint, replacement: text }).toString()}` : null,
+        };
+      }),
+      otherSpellings: flag.check === 'name-variant' ? (flag.variants ?? []).filter((v) => v !== flag.text) : [],
+    };
+  });
+  const groups = checks
+    .map((check) => ({ checkId: check.id, name: check.name, description: check.description, flags: vms.filter((f) => f.check === check.id) }))
+    .filter((g) => g.flags.length > 0);
+  return { groups, bySegment };
+}
+
+/** Returns the dismissed flags for the panel's "Dismissed" list. */
+export function buildDismissedList(
+  checks: readonly Check[],
+  dismissed: readonly { flag: Flag; dismissal: DismissalRow }[],
+  dismissals: readonly DismissalRow[],
+): DismissedVm[] {
+  const names = new Map(checks.map((c) => [c.id, c.name]));
+  const found = new Set(dismissed.map((d) => d.dismissal.id));
+  return dismissals.map((d) => ({
+    id: d.id,
+    checkName: names.get(d.checkId) ?? d.checkId,
+    text: d.text,
+    reason: d.reason,
+    author: d.author,
+    when: formatTime(d.createdAt),
+    isStillFound: found.has(d.id),
+  }));
+}

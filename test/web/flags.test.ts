@@ -1,0 +1,175 @@
+import { describe, it, expect } from 'vitest';
+import request from 'supertest';
+import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
+import { runArticleChecks } from '../../src/store/check-article.js';
+import { listSegments } from '../../src/store/segments.js';
+import { importArticle } from '../../src/store/import-article.js';
+import type { Flag } from '../../src/core/checks/types.js';
+
+const HEADLINE = 4;
+const CAPTION = 8;
+
+async function setUp() {
+  const { db, app } = makeApp();
+  const id = importCorpusArticle(db);
+  const { agent, csrf } = await editorAgent(app, 'Min-ji');
+  return { db, app, id, agent, csrf };
+}
+
+function nameFlags(flags: readonly Flag[]): Flag[] {
+  return flags.filter((f) => f.check === 'name-variant' && f.text === 'Cho Tae-yeol');
+}
+
+describe('flags on the review page', () => {
+  it('highlights the flagged span in the edit column and lists the flag in the panel, grouped by check', async () => {
+    const { id, agent } = await setUp();
+    const page = await agent.get(`/articles/${id}`).expect(200);
+    const headline = page.text.slice(page.text.indexOf(`id="s${HEADLINE}"`), page.text.indexOf(`id="s${HEADLINE + 1}"`));
+    expect(headline).toMatch(/<p class="text" data-edit-target><mark class="flag sev-warning" title="[^"]*Cho Tae-yeol is spelled Cho Tae-yul[^"]*" data-flag="flag-\d+">Cho Tae-yeol<\/mark> Criticizes/);
+    const panel = page.text.slice(page.text.indexOf('<aside class="flag-panel"'));
+    expect(panel).toContain('<section class="flag-group" id="check-name-variant">');
+    expect(panel).toContain('<section class="flag-group" id="check-surname-homograph">');
+    expect(panel).toContain('Use “Cho Tae-yul” here');
+    expect(panel).toMatch(/… in all 3 places/);
+    expect(panel).toContain('“Cho Tae-yeol” and “Cho Tae-yul” are different people');
+  });
+
+  it('shows the open flags per article on the corpus page', async () => {
+    const { id, agent } = await setUp();
+    const corpus = await agent.get('/').expect(200);
+    expect(corpus.text).toMatch(new RegExp(`<a href="/articles/${id}#flags">\\d+ errors?, \\d+ warnings?`));
+  });
+});
+
+describe('POST /articles/:id/flags/apply', () => {
+  it('applies a suggestion in one place as an ordinary revision', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id)).find((f) => f.segment === HEADLINE)!;
+    await agent.post(`/articles/${id}/flags/apply`).type('form')
+      .send({ _csrf: csrf, segment: flag.segment, start: flag.start, end: flag.end, text: flag.text, replacement: 'Cho Tae-yul', base: 0 })
+      .expect(303).expect('location', `/articles/${id}?applied=1#s${HEADLINE}`);
+    const headline = listSegments(db, id)[HEADLINE]!;
+    expect(headline.edit).toBe('Cho Tae-yul Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"');
+    expect([headline.revision, headline.author]).toEqual([1, 'Min-ji']);
+    expect(nameFlags(runArticleChecks(db, id)).map((f) => f.segment)).toEqual([CAPTION, CAPTION]);
+  });
+
+  it('refuses with 409 when the span no longer holds the flagged text, and changes nothing', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id)).find((f) => f.segment === HEADLINE)!;
+    await agent.post(`/articles/${id}/flags/apply`).type('form')
+      .send({ _csrf: csrf, segment: flag.segment, start: flag.start + 1, end: flag.end, text: flag.text, replacement: 'Cho Tae-yul', base: 0 })
+      .expect(409);
+    await agent.post(`/articles/${id}/flags/apply`).type('form')
+      .send({ _csrf: csrf, segment: flag.segment, start: flag.start, end: flag.end, text: flag.text, replacement: 'Cho Tae-yul', base: 3 })
+      .expect(409);
+    expect(listSegments(db, id)[HEADLINE]!.revision).toBe(0);
+  });
+});
+
+describe('GET and POST /articles/:id/fixes (fix everywhere)', () => {
+  it('previews every change as a diff, then applies them all as revisions', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    const query = new URLSearchParams({ fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul' }).toString();
+    const preview = await agent.get(`/articles/${id}/fixes?${query}`).expect(200);
+    expect(preview.text).toContain('Replace “Cho Tae-yeol” with “Cho Tae-yul”');
+    expect(preview.text).toContain('3 places in 2 segments');
+    expect(preview.text).toContain('Cho Tae-<del>yeol</del><ins>yul</ins> Criticizes');
+    expect(preview.text).toContain(`name="base_${HEADLINE}" value="0"`);
+    await agent.post(`/articles/${id}/fixes`).type('form')
+      .send({ _csrf: csrf, fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul', segment: [String(HEADLINE), String(CAPTION)], [`base_${HEADLINE}`]: '0', [`base_${CAPTION}`]: '0' })
+      .expect(303).expect('location', `/articles/${id}?applied=3`);
+    const segments = listSegments(db, id);
+    expect(segments[CAPTION]!.edit).not.toContain('Tae-yeol');
+    expect(segments[CAPTION]!.edit.match(/Cho Tae-yul/g)).toHaveLength(2);
+    expect(runArticleChecks(db, id).filter((f) => f.check === 'name-variant')).toEqual([]);
+  });
+
+  it('applies only the ticked segments', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    await agent.post(`/articles/${id}/fixes`).type('form')
+      .send({ _csrf: csrf, fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul', segment: String(CAPTION), [`base_${HEADLINE}`]: '0', [`base_${CAPTION}`]: '0' })
+      .expect(303).expect('location', `/articles/${id}?applied=2`);
+    const segments = listSegments(db, id);
+    expect(segments[HEADLINE]!.revision).toBe(0);
+    expect(segments[CAPTION]!.revision).toBe(1);
+  });
+
+  it('applies nothing (409) when a segment changed after the preview', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    await agent.post(`/articles/${id}/segments/${CAPTION}`).type('form')
+      .send({ _csrf: csrf, base: '0', text: 'Cho Tae-yeol Criticizes Forced Repatriation. Foreign Minister Cho Tae-yeol held talks.' }).expect(303);
+    await agent.post(`/articles/${id}/fixes`).type('form')
+      .send({ _csrf: csrf, fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul', segment: [String(HEADLINE), String(CAPTION)], [`base_${HEADLINE}`]: '0', [`base_${CAPTION}`]: '0' })
+      .expect(409);
+    const segments = listSegments(db, id);
+    expect([segments[HEADLINE]!.revision, segments[CAPTION]!.revision]).toEqual([0, 1]);
+  });
+
+  it('answers a flag that is no longer open with 404 and a suggestion it does not offer with 422', async () => {
+    const { db, id, agent } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    await agent.get(`/articles/${id}/fixes?fingerprint=name-variant:nobody:X&replacement=Y`).expect(404);
+    await agent.get(`/articles/${id}/fixes?${new URLSearchParams({ fingerprint: flag.fingerprint, replacement: 'Kim' })}`).expect(422);
+  });
+});
+
+describe('POST /articles/:id/dismissals', () => {
+  it('dismisses several flags with a reason; they stay dismissed on re-runs and can be shown again', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flags = nameFlags(runArticleChecks(db, id));
+    await agent.post(`/articles/${id}/dismissals`).type('form')
+      .send({ _csrf: csrf, fingerprint: [...new Set(flags.map((f) => f.fingerprint))], reason: 'Correct as written' })
+      .expect(303).expect('location', `/articles/${id}?dismissed=1#flags`);
+    // An unrelated save re-runs the checks; the dismissal holds (same fingerprint).
+    await agent.post(`/articles/${id}/segments/9`).type('form').send({ _csrf: csrf, base: '0', text: 'Earlier, China repatriated about 500 defectors.' }).expect(303);
+    const page = await agent.get(`/articles/${id}`);
+    expect(page.text).not.toMatch(/<mark class="flag sev-warning"[^>]*>Cho Tae-yeol<\/mark>/);
+    expect(page.text).toMatch(/<strong>Name spelled two ways<\/strong>: “Cho Tae-yeol” — Correct as written \(Min-ji, 2026-11-29 10:00 UTC\)|<strong>[^<]+<\/strong>: “Cho Tae-yeol” — Correct as written \(Min-ji/);
+    const restore = /action="(\/articles\/\d+\/dismissals\/\d+\/restore)"/.exec(page.text)![1]!;
+    await agent.post(restore).type('form').send({ _csrf: csrf }).expect(303);
+    expect((await agent.get(`/articles/${id}`)).text).toMatch(/<mark class="flag sev-warning"[^>]*>Cho Tae-yeol<\/mark>/);
+  });
+
+  it('asks for a reason and for at least one flag (422)', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    expect((await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: flag.fingerprint, reason: '  ' }).expect(422)).text).toContain('Say why');
+    expect((await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, reason: 'x' }).expect(422)).text).toContain('Tick at least one flag');
+  });
+});
+
+describe('POST /people/distinct', () => {
+  it('keeps two spellings apart in every article once an editor says they are different people', async () => {
+    const { db, id, agent, csrf } = await setUp();
+    const other = importArticle(db, { text: 'Cho Tae-yul Meets Cho Tae-yeol\n\nCho Tae-yul and Cho Tae-yeol spoke on the 3rd.', sourceName: 'two.txt' }, { importedBy: 't', now: '2026-01-01T00:00:00Z' });
+    if (!other.ok) throw new Error(other.message);
+    expect(runArticleChecks(db, other.id).some((f) => f.check === 'name-variant')).toBe(true);
+    await agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul', back: `/articles/${id}?distinct=1#flags` })
+      .expect(303).expect('location', `/articles/${id}?distinct=1#flags`);
+    expect(runArticleChecks(db, id).filter((f) => f.check === 'name-variant')).toEqual([]);
+    expect(runArticleChecks(db, other.id).filter((f) => f.check === 'name-variant')).toEqual([]);
+    expect((await agent.get('/names')).text).toContain('“Cho Tae-yeol” and “Cho Tae-yul”');
+  });
+
+  it('refuses the same spelling twice (422)', async () => {
+    const { agent, csrf } = await setUp();
+    await agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Kim', b: 'Kim' }).expect(422);
+  });
+});
+
+describe('GET /names', () => {
+  it('lists every person across the corpus with spellings, counts and articles, inconsistent ones first', async () => {
+    const { id, app } = await setUp();
+    const res = await request(app).get('/names').expect(200);
+    const first = res.text.slice(res.text.indexOf('<tbody>'), res.text.indexOf('</tr>', res.text.indexOf('<tbody>')));
+    expect(first).toContain('<strong>Cho Tae-yul</strong>');
+    expect(first).toMatch(/<li>Cho Tae-yul ×2 <small>in <a href="\/articles\/\d+">/);
+    expect(first).toMatch(/<li>Cho Tae-yeol ×3/);
+    expect(first).toContain(`<a href="/articles/${id}">`);
+    expect(res.text).toContain('<strong>Wang Yi</strong>');
+  });
+});
