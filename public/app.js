@@ -24,6 +24,29 @@
     box.textContent = message;
   }
 
+  // After a save, flags, figures and corrections elsewhere on the page may have changed (a fixed
+  // name clears flags in other segments): fetch the page once and swap in what changed, leaving
+  // alone any segment whose edit box is open so nothing being typed is lost.
+  function refreshPage() {
+    fetch(location.pathname, { credentials: 'same-origin' }).then(function (res) {
+      return res.ok ? res.text() : null;
+    }).then(function (html) {
+      if (!html) return;
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      ['#flags', '.stats', '#corrections'].forEach(function (selector) {
+        var current = document.querySelector(selector);
+        var fresh = doc.querySelector(selector);
+        if (current && fresh) current.replaceWith(document.importNode(fresh, true));
+      });
+      doc.querySelectorAll('section.segment').forEach(function (fresh) {
+        var current = document.getElementById(fresh.id);
+        if (!current || current.querySelector('details.edit-form[open]')) return;
+        current.replaceWith(document.importNode(fresh, true));
+      });
+      document.documentElement.setAttribute('data-refreshed', String(Date.now()));
+    }).catch(function () { /* the saved segment is already shown; the rest refreshes on the next load */ });
+  }
+
   function save(form) {
     var section = sectionOf(form);
     if (!section || form.classList.contains('is-saving')) return;
@@ -54,6 +77,7 @@
           fresh.setAttribute('tabindex', '-1');
           fresh.focus();
         }
+        refreshPage();
       });
     }).catch(function (err) {
       form.classList.remove('is-saving');

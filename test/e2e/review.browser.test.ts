@@ -56,6 +56,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await page.click('header form.author button');
     await page.click(`a[href="/articles/${articleId}"]`);
     await page.waitForSelector('#s5');
+    expect(await page.locator('#check-surname-homograph .flag-message').innerText()).toContain('King stands where a person is meant');
     await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
 
     await page.click('#s5 [data-edit-target]');
@@ -65,6 +66,9 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await textarea.press('Control+Enter');
 
     await page.waitForSelector('#s5.is-edited');
+    // The rest of the page follows: the "King" flag is gone from the panel without a reload.
+    await page.waitForSelector('html[data-refreshed]');
+    expect(await page.locator('#check-surname-homograph').count()).toBe(0);
     expect(await page.locator('#s5 .mt .text').innerHTML()).toBe('<del>King</del> Raises Issues at Meeting with Chinese Foreign Minister');
     expect(await page.locator('#s5 .edit .text').innerHTML()).toBe('<ins>Cho</ins> Raises Issues at Meeting with Chinese Foreign Minister');
     expect(await page.locator('#s5 .segment-meta').innerText()).toContain('Edited · rev. 1 by Min-ji');
@@ -92,6 +96,21 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await page.waitForSelector('text=Someone saved this segment first');
     expect(await page.locator('textarea#text').inputValue()).toBe('My version of the paragraph.');
     expect(await page.content()).toContain('Their version of the paragraph.');
+    await page.close();
+  }, 60_000);
+
+  it('fixes a name everywhere: preview every change as a diff, apply, and the flags are gone', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/articles/${articleId}`);
+    await page.screenshot({ path: join(tmpdir(), 'copydesk-flags.png'), fullPage: false });
+    await page.click('#check-name-variant a.fix-all');
+    await page.waitForSelector('text=Replace “Cho Tae-yeol” with “Cho Tae-yul”');
+    expect(await page.locator('ol.changes > li').count()).toBe(2);
+    expect(await page.locator('ol.changes del').first().innerText()).toBe('yeol');
+    await page.click('button:has-text("Apply the ticked changes")');
+    await page.waitForSelector('.notice:has-text("Applied 3 changes")');
+    expect(await page.locator('#check-name-variant').count()).toBe(0);
+    expect(await page.locator('#s4 .edit .text').innerText()).toContain('Cho Tae-yul Criticizes');
     await page.close();
   }, 60_000);
 });

@@ -27,7 +27,7 @@ export const nameVariant = {
 const REASON: Readonly<Record<PreferredBecause, string>> = {
   glossary: "the glossary's spelling",
   correction: 'the spelling already corrected to',
-  frequency: 'the most used spelling',
+  frequency: 'the spelling the body paragraphs use most',
 };
 
 function flagsFor(person: Person, kinds: ReadonlyMap<number, SegmentKind>): Flag[] {

@@ -71,14 +71,14 @@ describe('name-variant', () => {
       start: 0,
       end: 12,
       text: 'Cho Tae-yeol',
-      message: 'Cho Tae-yeol is spelled Cho Tae-yul in 2 other places (body ×2); use Cho Tae-yul, the most used spelling.',
+      message: 'Cho Tae-yeol is spelled Cho Tae-yul in 2 other places (body ×2); use Cho Tae-yul, the spelling the body paragraphs use most.',
       suggestions: ['Cho Tae-yul'],
       fingerprint: 'name-variant:cho-tae-yul:Cho Tae-yeol',
       group: 'cho-tae-yul',
       variants: ['Cho Tae-yul', 'Cho Tae-yeol'],
     });
     expect(flags[1]?.message).toBe(
-      'Cho Tae-yul is the most used spelling for this person, who is also written Cho Tae-yeol in 3 other places (headline, caption ×2); make the other places match.',
+      'Cho Tae-yul is the spelling the body paragraphs use most for this person, who is also written Cho Tae-yeol in 3 other places (headline, caption ×2); make the other places match.',
     );
   });
 
@@ -87,7 +87,7 @@ describe('name-variant', () => {
     expect(new Set(flags.map((f) => f.group))).toEqual(new Set(['cho-kuk']));
     expect(flags[0]?.variants).toEqual(['Cho Kuk', 'Jo Guk', 'Cho Kook']);
     expect(flags.find((f) => f.text === 'Jo Guk')?.message).toBe(
-      'Jo Guk is spelled Cho Kuk in 1 other place (body) and Cho Kook in 1 other place (body); use Cho Kuk, the most used spelling.',
+      'Jo Guk is spelled Cho Kuk in 1 other place (body) and Cho Kook in 1 other place (body); use Cho Kuk, the spelling the body paragraphs use most.',
     );
   });
 
