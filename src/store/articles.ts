@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { Db } from './open-db.js';
 import type { SegmentKind } from '../core/article/types.js';
 
@@ -44,13 +45,12 @@ const ARTICLE_COLUMNS = `a.id, a.title, a.source_name AS sourceName, a.content_h
 /** Inserts an article and its segments in one transaction; returns its id and whether it was new (identical content is not stored twice). */
 export function insertArticle(db: Db, article: NewArticle): { id: number; isNew: boolean } {
   return db.transaction(() => {
-    const existing = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
+    const existing = statement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
     if (existing) return { id: existing.id, isNew: false };
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
+    const { lastInsertRowid } = statement(db, 'INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
       .run(article.title, article.sourceName, article.contentHash, article.now, article.importedBy);
     const id = Number(lastInsertRowid);
-    const insertSegment = db.prepare('INSERT INTO segments (article_id, position, kind, mt, mt_words) VALUES (?, ?, ?, ?, ?)');
+    const insertSegment = statement(db, 'INSERT INTO segments (article_id, position, kind, mt, mt_words) VALUES (?, ?, ?, ?, ?)');
     article.segments.forEach((s, position) => insertSegment.run(id, position, s.kind, s.text, s.words));
     return { id, isNew: true };
   }).immediate();
@@ -58,13 +58,13 @@ export function insertArticle(db: Db, article: NewArticle): { id: number; isNew:
 
 /** Returns the article with that id, or undefined. */
 export function getArticle(db: Db, id: number): ArticleRow | undefined {
-  return db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  return statement(db, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
 }
 
 /** Returns every article with its review figures, newest import first. */
 export function listArticles(db: Db): ArticleSummary[] {
-  return db
-    .prepare(
+  return statement(
+      db,
       `SELECT ${ARTICLE_COLUMNS},
          COUNT(s.id) AS segmentCount,
          COUNT(r.id) AS editedSegmentCount,
@@ -83,5 +83,5 @@ export function listArticles(db: Db): ArticleSummary[] {
 
 /** Sets an article's review status; returns false when there is no such article. */
 export function setArticleStatus(db: Db, id: number, status: ArticleStatus): boolean {
-  return db.prepare('UPDATE articles SET status = ? WHERE id = ?').run(status, id).changes === 1;
+  return statement(db, 'UPDATE articles SET status = ? WHERE id = ?').run(status, id).changes === 1;
 }

@@ -1,7 +1,8 @@
 import type { Db } from './open-db.js';
 import { getArticle } from './articles.js';
 import { listSegments, type SegmentView } from './segments.js';
-import { correctionsStamp, listCorpusCorrections, listCurrentCorrections } from './corrections.js';
+import { listCorpusCorrections, listCurrentCorrections } from './corrections.js';
+import { statement } from './statements.js';
 import { listDismissals, listDistinctPeople, type DismissalRow } from './decisions.js';
 import type { ArticleView, Flag } from '../core/checks/types.js';
 import { runChecks } from '../core/checks/run-checks.js';
@@ -10,6 +11,8 @@ import { runChecks } from '../core/checks/run-checks.js';
 export interface ArticleFlags {
   readonly open: readonly Flag[];
   readonly dismissed: readonly { readonly flag: Flag; readonly dismissal: DismissalRow }[];
+  /** Every dismissal in force for the article, including those whose flag is no longer found. */
+  readonly dismissals: readonly DismissalRow[];
 }
 
 /** Returns the article as the checks see it: each segment's MT and current edit. */
@@ -44,7 +47,7 @@ export function applyDismissals(flags: readonly Flag[], dismissals: readonly Dis
     if (dismissal) dismissed.push({ flag, dismissal });
     else open.push(flag);
   }
-  return { open, dismissed };
+  return { open, dismissed, dismissals };
 }
 
 /**
@@ -54,7 +57,7 @@ export function applyDismissals(flags: readonly Flag[], dismissals: readonly Dis
  */
 export function createFlagReader(db: Db) {
   const cache = new Map<number, { stamp: string; flags: Flag[] }>();
-  const stampOf = () => `${correctionsStamp(db)}:${listDistinctPeople(db).length}`;
+  const stampOf = () => checksStamp(db);
   return {
     /** Returns the article's open and dismissed flags. */
     flagsFor(articleId: number, segments?: readonly SegmentView[]): ArticleFlags {
@@ -67,6 +70,25 @@ export function createFlagReader(db: Db) {
       return applyDismissals(entry.flags, listDismissals(db, articleId));
     },
   };
+}
+
+/** Returns a value that changes whenever any article's check results may change: a revision anywhere (the corpus corrections), a people decision. */
+export function checksStamp(db: Db): string {
+  const row = statement(db, 'SELECT (SELECT COALESCE(MAX(id), 0) FROM revisions) AS revision, (SELECT COUNT(*) FROM distinct_people) AS people').get() as {
+    revision: number;
+    people: number;
+  };
+  return `${row.revision}:${row.people}`;
+}
+
+/** Returns a value that changes whenever the review page of an article may change: its checks, its dismissals, its status. */
+export function reviewPageStamp(db: Db, articleId: number): string {
+  const row = statement(
+    db,
+    `SELECT (SELECT COUNT(*) || '.' || COUNT(revoked_at) || '.' || COALESCE(MAX(id), 0) FROM dismissals WHERE article_id = ?) AS dismissals,
+            (SELECT status FROM articles WHERE id = ?) AS status`,
+  ).get(articleId, articleId) as { dismissals: string; status: string };
+  return `${checksStamp(db)}:${row.dismissals}:${row.status}`;
 }
 
 /** The flag reader createFlagReader returns. */

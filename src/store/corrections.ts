@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { Db } from './open-db.js';
 
 /** A stored correction with where it was made. */
@@ -19,8 +20,8 @@ export interface CorrectionRow {
 
 /** Returns the corrections that stand in an article now: those of each segment's latest revision, in reading order. */
 export function listCurrentCorrections(db: Db, articleId: number): CorrectionRow[] {
-  return db
-    .prepare(
+  return statement(
+      db,
       `SELECT c.id, c.article_id AS articleId, c.segment_id AS segmentId, s.position, r.number AS revision,
               c.mt_text AS mtText, c.edit_text AS editText, c.mt_start AS mtStart, c.mt_end AS mtEnd,
               c.edit_start AS editStart, c.edit_end AS editEnd, r.author, r.created_at AS createdAt
@@ -44,8 +45,8 @@ export interface CorpusCorrectionRow {
 
 /** Returns the corrections that stand in every article except `articleId`, grouped by MT phrase and edited phrase (pure insertions left out). */
 export function listCorpusCorrections(db: Db, exceptArticleId: number): CorpusCorrectionRow[] {
-  const rows = db
-    .prepare(
+  const rows = statement(
+      db,
       `SELECT c.mt_text AS mtText, c.edit_text AS editText, a.id AS articleId, a.title
        FROM corrections c
        JOIN revisions r ON r.id = c.revision_id
@@ -71,7 +72,3 @@ export function listCorpusCorrections(db: Db, exceptArticleId: number): CorpusCo
   }));
 }
 
-/** Returns a number that changes whenever any correction in the corpus may have changed (the newest revision id). */
-export function correctionsStamp(db: Db): number {
-  return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM revisions').get() as { n: number }).n;
-}

@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { Db } from './open-db.js';
 
 /** A dismissal in force: the flag it hides and why. */
@@ -22,8 +23,9 @@ export interface NewDismissal {
 /** Records dismissals of several flags of an article at once (one transaction); a flag already dismissed is left as it is. Returns how many were added. */
 export function dismissFlags(db: Db, articleId: number, flags: readonly NewDismissal[], meta: { reason: string; author: string; now: string }): number {
   return db.transaction(() => {
-    const isDismissed = db.prepare('SELECT 1 FROM dismissals WHERE article_id = ? AND fingerprint = ? AND revoked_at IS NULL');
-    const insert = db.prepare(
+    const isDismissed = statement(db, 'SELECT 1 FROM dismissals WHERE article_id = ? AND fingerprint = ? AND revoked_at IS NULL');
+    const insert = statement(
+      db,
       'INSERT INTO dismissals (article_id, check_id, fingerprint, text, reason, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     let added = 0;
@@ -39,15 +41,15 @@ export function dismissFlags(db: Db, articleId: number, flags: readonly NewDismi
 /** Restores a dismissed flag (the dismissal is kept, marked revoked); returns false when there was none in force. */
 export function restoreFlag(db: Db, articleId: number, dismissalId: number, meta: { author: string; now: string }): boolean {
   return (
-    db.prepare('UPDATE dismissals SET revoked_by = ?, revoked_at = ? WHERE id = ? AND article_id = ? AND revoked_at IS NULL')
+    statement(db, 'UPDATE dismissals SET revoked_by = ?, revoked_at = ? WHERE id = ? AND article_id = ? AND revoked_at IS NULL')
       .run(meta.author, meta.now, dismissalId, articleId).changes === 1
   );
 }
 
 /** Returns the dismissals in force for an article, newest first. */
 export function listDismissals(db: Db, articleId: number): DismissalRow[] {
-  return db
-    .prepare(
+  return statement(
+      db,
       `SELECT id, article_id AS articleId, check_id AS checkId, fingerprint, text, reason, author, created_at AS createdAt
        FROM dismissals WHERE article_id = ? AND revoked_at IS NULL ORDER BY id DESC`,
     )
@@ -58,13 +60,13 @@ export function listDismissals(db: Db, articleId: number): DismissalRow[] {
 export function recordDistinctPeople(db: Db, a: string, b: string, meta: { author: string; now: string }): boolean {
   const [first, second] = a < b ? [a, b] : [b, a];
   return (
-    db.prepare('INSERT OR IGNORE INTO distinct_people (spelling_a, spelling_b, author, created_at) VALUES (?, ?, ?, ?)')
+    statement(db, 'INSERT OR IGNORE INTO distinct_people (spelling_a, spelling_b, author, created_at) VALUES (?, ?, ?, ?)')
       .run(first, second, meta.author, meta.now).changes === 1
   );
 }
 
 /** Returns every pair of spellings recorded as different people. */
 export function listDistinctPeople(db: Db): [string, string][] {
-  const rows = db.prepare('SELECT spelling_a AS a, spelling_b AS b FROM distinct_people ORDER BY id').all() as { a: string; b: string }[];
+  const rows = statement(db, 'SELECT spelling_a AS a, spelling_b AS b FROM distinct_people ORDER BY id').all() as { a: string; b: string }[];
   return rows.map((r) => [r.a, r.b]);
 }

@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { Db } from './open-db.js';
 import type { CorrectionPair, DiffPart } from '../core/diff/types.js';
 
@@ -60,19 +61,19 @@ function toRevision(row: RevisionDbRow): RevisionRow {
 
 /** Returns the latest revision number of a segment (0 when it has none). */
 export function currentRevisionNumber(db: Db, segmentId: number): number {
-  const row = db.prepare('SELECT MAX(number) AS n FROM revisions WHERE segment_id = ?').get(segmentId) as { n: number | null };
+  const row = statement(db, 'SELECT MAX(number) AS n FROM revisions WHERE segment_id = ?').get(segmentId) as { n: number | null };
   return row.n ?? 0;
 }
 
 /** Returns one revision of a segment, or undefined. */
 export function getRevision(db: Db, segmentId: number, number: number): RevisionRow | undefined {
-  const row = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND number = ?`).get(segmentId, number) as RevisionDbRow | undefined;
+  const row = statement(db, `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND number = ?`).get(segmentId, number) as RevisionDbRow | undefined;
   return row ? toRevision(row) : undefined;
 }
 
 /** Returns every revision of a segment, newest first. */
 export function listRevisions(db: Db, segmentId: number): RevisionRow[] {
-  const rows = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY number DESC`).all(segmentId) as RevisionDbRow[];
+  const rows = statement(db, `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY number DESC`).all(segmentId) as RevisionDbRow[];
   return rows.map(toRevision);
 }
 
@@ -87,15 +88,16 @@ export function appendRevision(db: Db, rev: NewRevision): AppendResult {
       return { ok: false, current: getRevision(db, rev.segmentId, current) as RevisionRow };
     }
     const number = current + 1;
-    const { lastInsertRowid } = db
-      .prepare(
+    const { lastInsertRowid } = statement(
+      db,
         `INSERT INTO revisions (segment_id, number, text, author, created_at, base_number, reverted_to,
            diff_mt, diff_prev, is_coarse, words_changed)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(rev.segmentId, number, rev.text, rev.author, rev.now, rev.baseNumber, rev.revertedTo ?? null,
         JSON.stringify(rev.diffMt), JSON.stringify(rev.diffPrev), rev.isCoarse ? 1 : 0, rev.wordsChanged);
-    const insertCorrection = db.prepare(
+    const insertCorrection = statement(
+      db,
       `INSERT INTO corrections (revision_id, segment_id, article_id, mt_text, edit_text, mt_start, mt_end, edit_start, edit_end)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -103,7 +105,7 @@ export function appendRevision(db: Db, rev: NewRevision): AppendResult {
       insertCorrection.run(lastInsertRowid, rev.segmentId, rev.articleId, c.mtText, c.editText, c.mtStart, c.mtEnd, c.editStart, c.editEnd);
     }
     // A first save starts the review; an article already marked done stays done.
-    db.prepare("UPDATE articles SET status = 'in-review' WHERE id = ? AND status = 'not-started'").run(rev.articleId);
+    statement(db, "UPDATE articles SET status = 'in-review' WHERE id = ? AND status = 'not-started'").run(rev.articleId);
     return { ok: true, number };
   }).immediate();
 }

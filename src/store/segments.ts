@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { Db } from './open-db.js';
 import type { SegmentKind } from '../core/article/types.js';
 import type { DiffPart } from '../core/diff/types.js';
@@ -57,12 +58,12 @@ function toView(row: SegmentRow): SegmentView {
 
 /** Returns an article's segments in reading order, each with its current edit and cached diff. */
 export function listSegments(db: Db, articleId: number): SegmentView[] {
-  const rows = db.prepare(`${SEGMENT_QUERY} WHERE s.article_id = ? ORDER BY s.position`).all(articleId) as SegmentRow[];
+  const rows = statement(db, `${SEGMENT_QUERY} WHERE s.article_id = ? ORDER BY s.position`).all(articleId) as SegmentRow[];
   return rows.map(toView);
 }
 
 /** Returns one segment (by article and 0-based position) with its current edit, or undefined. */
 export function getSegment(db: Db, articleId: number, position: number): SegmentView | undefined {
-  const row = db.prepare(`${SEGMENT_QUERY} WHERE s.article_id = ? AND s.position = ?`).get(articleId, position) as SegmentRow | undefined;
+  const row = statement(db, `${SEGMENT_QUERY} WHERE s.article_id = ? AND s.position = ?`).get(articleId, position) as SegmentRow | undefined;
   return row ? toView(row) : undefined;
 }

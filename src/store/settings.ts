@@ -1,11 +1,12 @@
+import { statement } from './statements.js';
 import { randomBytes } from 'node:crypto';
 import type { Db } from './open-db.js';
 
 /** Returns the app's secret for signing cookies, creating and storing a random one on first use so restarts keep sessions valid. */
 export function getOrCreateSecret(db: Db): string {
-  const row = db.prepare("SELECT value FROM settings WHERE name = 'cookie-secret'").get() as { value: string } | undefined;
+  const row = statement(db, "SELECT value FROM settings WHERE name = 'cookie-secret'").get() as { value: string } | undefined;
   if (row) return row.value;
   const secret = randomBytes(32).toString('hex');
-  db.prepare("INSERT OR IGNORE INTO settings (name, value) VALUES ('cookie-secret', ?)").run(secret);
-  return (db.prepare("SELECT value FROM settings WHERE name = 'cookie-secret'").get() as { value: string }).value;
+  statement(db, "INSERT OR IGNORE INTO settings (name, value) VALUES ('cookie-secret', ?)").run(secret);
+  return (statement(db, "SELECT value FROM settings WHERE name = 'cookie-secret'").get() as { value: string }).value;
 }

@@ -1,10 +1,12 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import ejs from 'ejs';
 import cookieParser from 'cookie-parser';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../store/open-db.js';
 import { getOrCreateSecret } from '../store/settings.js';
 import { createFlagReader, type FlagReader } from '../store/check-article.js';
+import { LRUCache } from 'lru-cache';
 import { createCsrf } from './csrf.js';
 import { readAuthor } from './author.js';
 import { errorHandler, notFound } from './errors.js';
@@ -31,7 +33,13 @@ export interface RouteDeps {
   readonly now: () => string;
   /** Cached check results per article. */
   readonly flags: FlagReader;
+  /** Rendered review pages, by article state and viewer (see routes/articles.ts). */
+  readonly pages: LRUCache<string, Buffer>;
 }
+
+/** Most review pages kept rendered, and their total size; a page is about 100 kB. */
+const PAGE_CACHE_ENTRIES = 200;
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -46,9 +54,20 @@ function isUpload(req: express.Request): boolean {
 /** Returns the Copydesk Express app, wired to `deps.db`; it does not listen. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
-  const routeDeps: RouteDeps = { db: deps.db, now: () => (deps.now ? deps.now() : new Date()).toISOString(), flags: createFlagReader(deps.db) };
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    now: () => (deps.now ? deps.now() : new Date()).toISOString(),
+    flags: createFlagReader(deps.db),
+    pages: new LRUCache<string, Buffer>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.length }),
+  };
   const csrf = createCsrf(deps.isSecure ?? false);
 
+  // EJS is called directly so that its options apply (EJS 7 no longer reads Express's "view
+  // options"): templates are compiled once, and the indentation of template lines is dropped, which
+  // takes an eighth off a review page. Article text is printed escaped, never touched by this.
+  app.engine('ejs', (file: string, data: object, callback: (err: Error | null, html?: string) => void) => {
+    ejs.renderFile(file, data as ejs.Data, { cache: true, rmWhitespace: true }, callback);
+  });
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.set('view cache', true);

@@ -67,6 +67,30 @@ describe('GET /articles/:id', () => {
   });
 });
 
+describe('GET /articles/:id caching', () => {
+  it('answers a reload with 304 while nothing changed, and renders afresh after a save, a status change or a dismissal', async () => {
+    const { db, app } = makeApp();
+    const id = importCorpusArticle(db);
+    const { agent, csrf } = await editorAgent(app);
+    const first = await agent.get(`/articles/${id}`).expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    await agent.get(`/articles/${id}`).set('If-None-Match', etag).expect(304);
+
+    await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
+    const afterSave = await agent.get(`/articles/${id}`).set('If-None-Match', etag).expect(200);
+    expect(afterSave.text).toContain('<ins>Cho</ins> Raises');
+
+    await agent.post(`/articles/${id}/status`).type('form').send({ _csrf: csrf, status: 'done' }).expect(303);
+    expect((await agent.get(`/articles/${id}`)).text).toContain('<dd>Done</dd>');
+
+    const before = (await agent.get(`/articles/${id}`)).text;
+    const fingerprint = /name="fingerprint" value="([^"]+)"/.exec(before)![1]!;
+    await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: fingerprint.replace(/&#34;/g, '"').replace(/&amp;/g, '&'), reason: 'Correct as written' }).expect(303);
+    expect((await agent.get(`/articles/${id}`)).text).toContain('1 dismissed');
+  });
+});
+
 describe('POST /articles/:id/status', () => {
   it('marks an article done, which the corpus page then shows', async () => {
     const { db, app } = makeApp();

@@ -9,7 +9,8 @@ import { loadArticle, loadedArticle } from '../load.js';
 import { HttpError } from '../errors.js';
 import { ALL_CHECKS } from '../../core/checks/index.js';
 import { selectSameFix } from '../../core/checks/plan-fixes.js';
-import { listDismissals } from '../../store/decisions.js';
+import { reviewPageStamp } from '../../store/check-article.js';
+import { createHash } from 'node:crypto';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -30,25 +31,35 @@ export function articleRoutes(deps: RouteDeps): Router {
   const router = Router();
   const load = loadArticle(deps);
 
-  router.get('/:id', load, (req, res) => {
+  router.get('/:id', load, (req, res, next) => {
     const article = loadedArticle(res.locals);
+    // The page is rendered once per state of the article and per viewer (the CSRF token and the
+    // name are printed in it) and then served from memory; the ETag lets a browser's reload be a 304.
+    const key = [article.id, reviewPageStamp(deps.db, article.id), res.locals.csrfToken, res.locals.author, req.originalUrl].join('\u0000');
+    res.set('ETag', `W/"${createHash('sha1').update(key).digest('base64url')}"`);
+    res.type('html');
+    const cached = deps.pages.get(key);
+    if (cached) return res.send(cached);
     const imported = req.query.imported === 'new' || req.query.imported === 'existing' ? req.query.imported : null;
     const segments = listSegments(deps.db, article.id);
     const flags = deps.flags.flagsFor(article.id, segments);
-    res.render(
-      'articles/show',
-      buildReviewView({
-        article,
-        segments,
-        corrections: listCurrentCorrections(deps.db, article.id),
-        imported,
-        message: noticeFrom(req.query),
-        checks: ALL_CHECKS,
-        flags,
-        dismissals: listDismissals(deps.db, article.id),
-        countSameFix: (flag, replacement) => selectSameFix(flags.open, flag, replacement).length,
-      }),
-    );
+    const view = buildReviewView({
+      article,
+      segments,
+      corrections: listCurrentCorrections(deps.db, article.id),
+      imported,
+      message: noticeFrom(req.query),
+      checks: ALL_CHECKS,
+      flags,
+      dismissals: flags.dismissals,
+      countSameFix: (flag, replacement) => selectSameFix(flags.open, flag, replacement).length,
+    });
+    res.render('articles/show', view, (err: Error | null, html: string) => {
+      if (err) return next(err);
+      const page = Buffer.from(html);
+      deps.pages.set(key, page);
+      res.send(page);
+    });
   });
 
   router.post('/:id/status', load, (req, res) => {
