@@ -1,0 +1,216 @@
+// The speed benchmark of issue 2: review-page throughput against a bare Express route, and save
+// latency. Run with `npm run bench` (which builds dist/ first); see bench/README.md.
+//
+//   node bench/run.js [--seconds 10] [--saves 200] [--no-write]
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDb } from '../dist/store/open-db.js';
+import { getSegment } from '../dist/store/segments.js';
+import { saveEdit } from '../dist/store/save-edit.js';
+import { EDIT_RATE } from './article.js';
+import { AUTHOR, nextEdit, prepareDatabase } from './prepare-db.js';
+import { startServer } from './child-server.js';
+import { startEditorSession } from './http-session.js';
+import { describeCode, describeMachine, formatRun, updateResultsFile } from './results.js';
+
+const BENCH_DIR = fileURLToPath(new URL('./', import.meta.url));
+const RESULTS_FILE = join(BENCH_DIR, 'RESULTS.md');
+
+/** Concurrent connections autocannon keeps open (the issue's figure). */
+const CONNECTIONS = 50;
+/** Least seconds of load before measuring, so V8 has optimised the hot paths and the page cache is warm (range 1-10). */
+const WARMUP_SECONDS = 3;
+/** Most seconds of warm-up, waiting for every connection to have had a response (range WARMUP_SECONDS-60). */
+const MAX_WARMUP_SECONDS = 20;
+
+function parseArgs(argv) {
+  const options = { seconds: 10, saves: 200, isWriting: true };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--no-write') options.isWriting = false;
+    else if (arg === '--seconds' || arg === '--saves') {
+      const value = Number(argv[(i += 1)]);
+      if (!Number.isInteger(value) || value < 1 || value > 600) throw new Error(`${arg} takes a whole number from 1 to 600.`);
+      options[arg.slice(2)] = value;
+    } else throw new Error(`Unknown option ${arg}. Usage: node bench/run.js [--seconds 10] [--saves 200] [--no-write]`);
+  }
+  return options;
+}
+
+const log = (message) => console.error(`[bench] ${message}`);
+const nowIso = () => new Date().toISOString();
+
+/** Returns median, p95, p99 (nearest rank) of a list of milliseconds. */
+function percentiles(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { n: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99) };
+}
+
+/**
+ * Runs autocannon against one path and returns the figures of `seconds` measured after a warm-up:
+ * requests per second, p50 and p99 latency, error counts, and how long the warm-up took. The
+ * warm-up lasts at least WARMUP_SECONDS and until every connection has had a response (at most
+ * MAX_WARMUP_SECONDS): a CPU-bound Node server accepts 50 new connections only gradually, the last
+ * several seconds late when a request takes ~8 ms, and a p99 with those first requests in it would
+ * measure connection set-up under load, not the page. Measuring in the same run keeps the
+ * connections open from warm-up to measurement, as a browser's keep-alive connection stays.
+ */
+async function measureLoad(port, path, headers, seconds) {
+  const url = `http://127.0.0.1:${port}${path}`;
+  const started = Date.now();
+  const answered = new Set();
+  const latencies = [];
+  let measureFrom;
+  let stopTimer;
+  let non2xx = 0;
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: MAX_WARMUP_SECONDS + seconds, headers });
+  const startMeasuring = () => {
+    if (measureFrom !== undefined) return;
+    measureFrom = Date.now();
+    stopTimer = setTimeout(() => instance.stop(), seconds * 1000);
+  };
+  const cap = setTimeout(startMeasuring, MAX_WARMUP_SECONDS * 1000);
+  instance.on('response', (client, status, _bytes, responseTime) => {
+    if (measureFrom === undefined) {
+      answered.add(client);
+      if (answered.size >= CONNECTIONS && Date.now() - started >= WARMUP_SECONDS * 1000) startMeasuring();
+      return;
+    }
+    latencies.push(responseTime);
+    if (status < 200 || status > 299) non2xx += 1;
+  });
+  const r = await instance;
+  clearTimeout(cap);
+  clearTimeout(stopTimer);
+  if (measureFrom === undefined) throw new Error(`The load on ${path} ended before the warm-up did.`);
+  const measuredSeconds = (r.finish.getTime() - measureFrom) / 1000;
+  const { p50, p99 } = percentiles(latencies);
+  return {
+    path,
+    rps: latencies.length / measuredSeconds,
+    p50,
+    p99,
+    requests: latencies.length,
+    errors: r.errors + r.timeouts,
+    non2xx,
+    warmupSeconds: (measureFrom - started) / 1000,
+  };
+}
+
+/** Saves `count` edits over HTTP, alternating between the targets; returns the latencies and the path pattern. */
+async function measureHttpSaves(session, articleId, targets, count, isFetch, seedBase) {
+  const samples = [];
+  const expected = isFetch ? 200 : 303;
+  const headers = isFetch ? { 'x-requested-with': 'fetch' } : {};
+  for (let i = 0; i < count; i += 1) {
+    const target = targets[i % targets.length];
+    const text = nextEdit(target.mt, target.edit, seedBase + i);
+    const form = { _csrf: session.csrfToken, base: String(target.revision), text };
+    const res = await session.send('POST', `/articles/${articleId}/segments/${target.position}`, form, headers);
+    if (res.status !== expected) throw new Error(`Save ${i + 1} of segment ${target.position} answered ${res.status}, not ${expected}: ${res.body.slice(0, 300)}`);
+    target.revision += 1;
+    target.edit = text;
+    samples.push(res.ms);
+  }
+  return { ...percentiles(samples), path: `/articles/${articleId}/segments/:n`, segments: targets.length };
+}
+
+/** Saves `count` edits with saveEdit in this process; returns the latencies of saveEdit alone. */
+function measureInProcessSaves(dbFile, articleId, targets, count, seedBase) {
+  const db = openDb(dbFile);
+  try {
+    const samples = [];
+    for (let i = 0; i < count; i += 1) {
+      const target = targets[i % targets.length];
+      const segment = getSegment(db, articleId, target.position);
+      const text = nextEdit(target.mt, segment.edit, seedBase + i);
+      const started = process.hrtime.bigint();
+      const outcome = saveEdit(db, segment, { text, baseNumber: segment.revision, author: AUTHOR, now: nowIso() });
+      samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (outcome.status !== 'saved') throw new Error(`In-process save ${i + 1} was ${outcome.status}.`);
+    }
+    return percentiles(samples);
+  } finally {
+    db.close();
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  // Everything below is bounded (fixed durations and counts); this is the backstop if a server hangs.
+  const budgetMs = (3 * (MAX_WARMUP_SECONDS + options.seconds) + 120) * 1000;
+  setTimeout(() => {
+    console.error(`[bench] gave up after ${budgetMs / 1000} s`);
+    process.exit(1);
+  }, budgetMs).unref();
+
+  // Taken before the run: the load average says whether other work was competing for the CPU.
+  const machine = describeMachine();
+  const code = describeCode(join(BENCH_DIR, '..'));
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+  const dbFile = join(dir, 'copydesk.db');
+  const pageFile = join(dir, 'review-page.html');
+  const servers = [];
+  try {
+    log('building the article and saving its edits');
+    const prepared = prepareDatabase(dbFile);
+    const reviewPath = `/articles/${prepared.id}`;
+
+    log('starting Copydesk');
+    const copydesk = await startServer(['copydesk', dbFile]);
+    servers.push(copydesk);
+    const { session, page, headers: pageHeaders } = await startEditorSession(copydesk.port, reviewPath, AUTHOR);
+    writeFileSync(pageFile, page.body);
+
+    log(`load: ${reviewPath} (warm-up of ${WARMUP_SECONDS}-${MAX_WARMUP_SECONDS} s, ${options.seconds} s measured)`);
+    const review = await measureLoad(copydesk.port, reviewPath, pageHeaders, options.seconds);
+
+    log(`saves: ${options.saves} form posts, ${options.saves} script posts`);
+    const saveForm = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, false, 1_000);
+    const saveFetch = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, true, 100_000);
+    session.close();
+    await copydesk.stop();
+
+    log('starting the bare Express app');
+    const bareServer = await startServer(['bare', pageFile]);
+    servers.push(bareServer);
+    log(`load: /bare and /bare-page`);
+    const bare = await measureLoad(bareServer.port, '/bare', pageHeaders, options.seconds);
+    const barePage = await measureLoad(bareServer.port, '/bare-page', pageHeaders, options.seconds);
+    await bareServer.stop();
+
+    log(`saves: ${options.saves} in process`);
+    const saveInProcess = measureInProcessSaves(dbFile, prepared.id, prepared.saveTargets, options.saves, 200_000);
+
+    const run = {
+      date: nowIso(),
+      machine,
+      code,
+      article: { ...prepared.article, pageBytes: Buffer.byteLength(page.body) },
+      settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: options.seconds, editRate: EDIT_RATE },
+      review,
+      bare,
+      barePage,
+      saveForm,
+      saveFetch,
+      saveInProcess,
+    };
+    console.log(formatRun(run));
+    if (options.isWriting) {
+      updateResultsFile(RESULTS_FILE, run);
+      log(`wrote ${RESULTS_FILE}`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`[bench] ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});
