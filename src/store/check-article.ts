@@ -3,6 +3,8 @@ import { getArticle } from './articles.js';
 import { listSegments, type SegmentView } from './segments.js';
 import { listCorpusCorrections, listCurrentCorrections } from './corrections.js';
 import { statement } from './statements.js';
+import { listConcepts } from './glossary.js';
+import { toCheckGlossary } from '../core/glossary/check-glossary.js';
 import { listDismissals, listDistinctPeople, type DismissalRow } from './decisions.js';
 import type { ArticleView, Flag } from '../core/checks/types.js';
 import { runChecks } from '../core/checks/run-checks.js';
@@ -34,6 +36,7 @@ export function runArticleChecks(db: Db, articleId: number, segments: readonly S
     })),
     corpusCorrections: listCorpusCorrections(db, articleId),
     distinctPeople: listDistinctPeople(db),
+    glossary: toCheckGlossary(listConcepts(db)),
   });
 }
 
@@ -72,13 +75,14 @@ export function createFlagReader(db: Db) {
   };
 }
 
-/** Returns a value that changes whenever any article's check results may change: a revision anywhere (the corpus corrections), a people decision. */
+/** Returns a value that changes whenever any article's check results may change: a revision anywhere (the corpus corrections), a people decision, a glossary change. */
 export function checksStamp(db: Db): string {
-  const row = statement(db, 'SELECT (SELECT COALESCE(MAX(id), 0) FROM revisions) AS revision, (SELECT COUNT(*) FROM distinct_people) AS people').get() as {
-    revision: number;
-    people: number;
-  };
-  return `${row.revision}:${row.people}`;
+  const row = statement(
+    db,
+    `SELECT (SELECT COALESCE(MAX(id), 0) FROM revisions) AS revision, (SELECT COUNT(*) FROM distinct_people) AS people,
+            (SELECT COALESCE(MAX(id), 0) FROM concept_history) AS glossary`,
+  ).get() as { revision: number; people: number; glossary: number };
+  return `${row.revision}:${row.people}:${row.glossary}`;
 }
 
 /** Returns a value that changes whenever the review page of an article may change: its checks, its dismissals, its status. */

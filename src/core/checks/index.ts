@@ -6,9 +6,11 @@ import { correctionConflict } from './correction-conflict.js';
 import { numberChanged } from './number-changed.js';
 import { untranslated } from './untranslated.js';
 import { duplicateSegment } from './duplicate-segment.js';
+import { glossaryTerm } from './glossary-term.js';
 
 /** Every check, in the order their flags are listed; the registry is this explicit list (Weblate's CHECKS). */
 export const ALL_CHECKS: readonly Check[] = [
+  glossaryTerm,
   nameVariant,
   surnameHomograph,
   correctionNotCarried,

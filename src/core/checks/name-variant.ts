@@ -31,6 +31,8 @@ const REASON: Readonly<Record<PreferredBecause, string>> = {
 };
 
 function flagsFor(person: Person, kinds: ReadonlyMap<number, SegmentKind>): Flag[] {
+  // Guard: a person the glossary names is the glossary-term check's business (one flag per span).
+  if (person.preferredBecause === 'glossary') return [];
   const full = person.mentions.filter((m) => !m.isSurnameOnly);
   const used = new Set(full.map((m) => spellingOf(m.text)));
   // Guard: one spelling in use (a glossary form the article never uses is the glossary check's business).

@@ -8,6 +8,8 @@ import { listDistinctPeople, recordDistinctPeople } from '../../store/decisions.
 import { toArticleView } from '../../store/check-article.js';
 import { buildCorpusNameIndex } from '../../core/names/build-corpus-name-index.js';
 import { buildNamesView } from '../view-models/names-view.js';
+import { listConcepts } from '../../store/glossary.js';
+import { toCheckGlossary } from '../../core/glossary/check-glossary.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
 import { safeBackPath } from './author.js';
 import { HttpError } from '../errors.js';
@@ -38,7 +40,7 @@ export function nameRoutes(deps: RouteDeps): Router {
       ]),
     );
     const distinctPeople = listDistinctPeople(deps.db);
-    const index = buildCorpusNameIndex(views, { corrections, distinctPeople });
+    const index = buildCorpusNameIndex(views, { corrections, distinctPeople, glossary: toCheckGlossary(listConcepts(deps.db)) });
     res.render('names/index', buildNamesView(index, distinctPeople));
   });
 

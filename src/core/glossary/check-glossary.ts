@@ -1,0 +1,18 @@
+import type { Concept } from './types.js';
+import type { GlossaryConcept } from '../checks/types.js';
+
+/** Returns the glossary as the checks need it: each concept's English preferred, admitted and deprecated forms (concepts without an English preferred form are left out). */
+export function toCheckGlossary(concepts: readonly Concept[]): GlossaryConcept[] {
+  return concepts.flatMap((c) => {
+    const english = c.terms.filter((t) => t.lang === 'en' || t.lang.startsWith('en-'));
+    const preferred = english.find((t) => t.status === 'preferred');
+    if (!preferred) return [];
+    return [{
+      id: c.id,
+      type: c.type,
+      preferred: preferred.text,
+      admitted: english.filter((t) => t.status === 'admitted').map((t) => t.text),
+      deprecated: english.filter((t) => t.status === 'deprecated').map((t) => t.text),
+    }];
+  });
+}
