@@ -16,6 +16,7 @@ import { segmentRoutes } from './routes/segments.js';
 import { authorRoutes } from './routes/author.js';
 import { flagRoutes } from './routes/flags.js';
 import { nameRoutes } from './routes/names.js';
+import { glossaryRoutes } from './routes/glossary.js';
 
 /** What the app needs from outside: the database, a clock, where to log server errors. */
 export interface AppDeps {
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/articles', segmentRoutes(routeDeps));
   app.use('/articles', flagRoutes(routeDeps));
   app.use(nameRoutes(routeDeps));
+  app.use(glossaryRoutes(routeDeps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log ?? ((err) => console.error(err))));

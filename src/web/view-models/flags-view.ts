@@ -36,6 +36,8 @@ export interface FlagVm {
   readonly suggestions: readonly SuggestionVm[];
   /** name-variant: the other spellings, each offered as "a different person". */
   readonly otherSpellings: readonly string[];
+  /** name-variant: the one-action glossary decision (preferred spelling, the others deprecated). */
+  readonly glossary: { readonly preferred: string; readonly deprecated: readonly string[] } | null;
 }
 
 /** The flags of one check, for the side panel. */
@@ -134,6 +136,10 @@ export function buildFlagPanel(
         };
       }),
       otherSpellings: flag.check === 'name-variant' ? (flag.variants ?? []).filter((v) => v !== flag.text) : [],
+      glossary:
+        flag.check === 'name-variant' && flag.variants && flag.variants.length > 1
+          ? { preferred: flag.variants[0] as string, deprecated: flag.variants.slice(1) }
+          : null,
     };
   });
   const groups = checks
