@@ -11,6 +11,10 @@ import { ALL_CHECKS } from '../../core/checks/index.js';
 import { selectSameFix } from '../../core/checks/plan-fixes.js';
 import { reviewPageStamp } from '../../store/check-article.js';
 import { createHash } from 'node:crypto';
+import { exportArticle, isArticleExportFormat } from '../../formats/article/index.js';
+import { ARTICLE_EXPORT_FORMATS, type ExportArticle } from '../../formats/article/types.js';
+import { loadExportArticle } from '../../store/export-article.js';
+import { TOOL, downloadName, sendDownload } from '../download.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -60,6 +64,14 @@ export function articleRoutes(deps: RouteDeps): Router {
       deps.pages.set(key, page);
       res.send(page);
     });
+  });
+
+  router.get('/:id/export', load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const format = typeof req.query.format === 'string' ? req.query.format : '';
+    if (!isArticleExportFormat(format)) throw new HttpError(422, `Choose an export format: ${ARTICLE_EXPORT_FORMATS.join(', ')}.`);
+    const file = exportArticle(loadExportArticle(deps.db, article.id) as ExportArticle, format, { now: deps.now(), tool: TOOL });
+    sendDownload(res, file, downloadName(article.title, format === 'xliff12' ? 'xliff12' : '', file.extension));
   });
 
   router.post('/:id/status', load, (req, res) => {

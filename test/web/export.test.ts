@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
+import { validateTmx, validateXliff12, validateXliff2 } from '../formats/schema-validators.js';
+
+async function editedArticle() {
+  const { db, app } = makeApp();
+  const id = importCorpusArticle(db);
+  const { agent, csrf } = await editorAgent(app, 'Min-ji');
+  await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
+  return { id, agent };
+}
+
+describe('GET /articles/:id/export', () => {
+  it('downloads the corrected text without page chrome', async () => {
+    const { id, agent } = await editedArticle();
+    const res = await agent.get(`/articles/${id}/export?format=txt`).expect(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?cho-tae-yeol-criticizes-forced-repatriation[a-z-]*\.txt"?$/);
+    expect(res.text.startsWith('Cho Tae-yeol Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"\n\nCho Raises Issues at Meeting')).toBe(true);
+    expect(res.text).not.toContain('본문 바로가기');
+    expect(res.text).not.toContain('All rights reserved');
+  });
+
+  it.each([
+    ['xliff', validateXliff2, '<target>Cho Raises Issues at Meeting with Chinese Foreign Minister</target>'],
+    ['xliff12', validateXliff12, 'Cho Raises Issues at Meeting with Chinese Foreign Minister</target>'],
+    ['tmx', validateTmx, '<seg>Cho Raises Issues at Meeting with Chinese Foreign Minister</seg>'],
+  ] as const)('downloads %s that its official schema accepts, with the edit as the target', async (format, validate, expected) => {
+    const { id, agent } = await editedArticle();
+    const res = await agent.get(`/articles/${id}/export?format=${format}`).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      r.on('end', () => cb(null, text));
+    }).expect(200);
+    const xml = res.body as string;
+    expect(await validate(xml)).toEqual([]);
+    expect(xml).toContain(expected);
+  });
+
+  it('downloads JSON Lines, one record per content segment', async () => {
+    const { id, agent } = await editedArticle();
+    const res = await agent.get(`/articles/${id}/export?format=jsonl`).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      r.on('end', () => cb(null, text));
+    }).expect(200);
+    const records = (res.body as string).trimEnd().split('\n').map((l) => JSON.parse(l) as { segment: number; mt: string; post_edit: string; edited: boolean });
+    expect(records).toHaveLength(11);
+    expect(records.find((r) => r.segment === 5)).toMatchObject({ mt: 'King Raises Issues at Meeting with Chinese Foreign Minister', post_edit: 'Cho Raises Issues at Meeting with Chinese Foreign Minister', edited: true });
+  });
+
+  it('refuses an unknown format with 422', async () => {
+    const { id, agent } = await editedArticle();
+    expect((await agent.get(`/articles/${id}/export?format=docx`).expect(422)).text).toContain('Choose an export format');
+  });
+});
