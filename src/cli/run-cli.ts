@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDb, type Db } from '../store/open-db.js';
 import { importFiles, listArticleFiles } from '../store/import-corpus.js';
@@ -7,6 +8,10 @@ import { listArticles } from '../store/articles.js';
 import { buildCorpusView } from '../web/view-models/corpus-view.js';
 import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { CHECKS_FORMATS, runChecksCommand } from './checks-command.js';
+import { loadExportArticle } from '../store/export-article.js';
+import { exportArticle } from '../formats/article/index.js';
+import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '../formats/article/types.js';
+import { TOOL } from '../web/download.js';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIo {
@@ -32,6 +37,22 @@ function withDb<T>(io: CliIo, fn: (db: Db) => T): T {
     return fn(db);
   } finally {
     db.close();
+  }
+}
+
+/** Writes an export to a file (or to stdout); returns the exit code, 2 when the file cannot be written. */
+function writeOutput(io: CliIo, body: string, output: string | undefined): number {
+  if (output === undefined) {
+    io.stdout.write(body);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(output, body);
+    io.stderr.write(`wrote ${output}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    io.stderr.write(`copydesk: cannot write ${output}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.usage;
   }
 }
 
@@ -100,6 +121,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--format <format>', 'list format').choices(CHECKS_FORMATS).default('text'))
     .action((opts: { format: (typeof CHECKS_FORMATS)[number] }) => {
       exitCode = runChecksCommand(opts.format, io);
+    });
+
+  program
+    .command('export')
+    .description('Export an article of the database: corrected text, or the MT/post-edit pairs for other tools.')
+    .argument('<article>', 'the article id (see `copydesk list`)')
+    .addOption(new Option('--format <format>', 'export format').choices(ARTICLE_EXPORT_FORMATS).default('txt'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action((articleArg: string, opts: { format: ArticleExportFormat; output?: string }) => {
+      const id = /^[1-9]\d{0,12}$/.test(articleArg) ? Number(articleArg) : undefined;
+      const article = id === undefined ? undefined : withDb(io, (db) => loadExportArticle(db, id));
+      if (!article) {
+        io.stderr.write(`copydesk: there is no article ${articleArg} in ${dbPath(io)} (see \`copydesk list\`)\n`);
+        exitCode = EXIT.usage;
+        return;
+      }
+      const file = exportArticle(article, opts.format, { now: now(), tool: TOOL });
+      exitCode = writeOutput(io, file.body, opts.output);
     });
 
   try {
