@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDb, type Db } from '../store/open-db.js';
 import { importFiles, listArticleFiles } from '../store/import-corpus.js';
@@ -12,6 +12,9 @@ import { loadExportArticle } from '../store/export-article.js';
 import { exportArticle } from '../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '../formats/article/types.js';
 import { TOOL } from '../web/download.js';
+import { importConcepts, listConcepts } from '../store/glossary.js';
+import { exportGlossary, GLOSSARY_EXPORT_FORMATS, type GlossaryExportFormat } from '../formats/glossary/export-glossary.js';
+import { importGlossary } from '../formats/glossary/import-glossary.js';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIo {
@@ -139,6 +142,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       const file = exportArticle(article, opts.format, { now: now(), tool: TOOL });
       exitCode = writeOutput(io, file.body, opts.output);
+    });
+
+  const glossary = program.command('glossary').description('Export or import the glossary of the database named by COPYDESK_DB.');
+  glossary
+    .command('export')
+    .description('Print the glossary in a standard format (TBX-Basic, CSV, DeepL or Google CSV, JSON).')
+    .addOption(new Option('--format <format>', 'export format').choices(GLOSSARY_EXPORT_FORMATS).default('tbx'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action((opts: { format: GlossaryExportFormat; output?: string }) => {
+      const file = withDb(io, (db) => exportGlossary(listConcepts(db), opts.format, { now: now(), title: 'Copydesk glossary' }));
+      for (const warning of file.warnings) io.stderr.write(`warning: ${warning}\n`);
+      exitCode = writeOutput(io, file.body, opts.output);
+    });
+  glossary
+    .command('import')
+    .description('Import a glossary file (TBX, CSV with the suggested column mapping, or JSON): all of it or, on any error, nothing.')
+    .argument('<file>', 'the glossary file')
+    .option('--by <name>', 'who imported it', 'cli')
+    .action((file: string, opts: { by: string }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        io.stderr.write(`copydesk: cannot read ${file}: no such file\n`);
+        exitCode = EXIT.usage;
+        return;
+      }
+      const read = importGlossary(bytes, { importedBy: opts.by, now: now(), sourceName: basename(file) });
+      if (!read.ok) {
+        io.stderr.write(`${file}${read.line ? `:${read.line}` : ''}: refused: ${read.message}\n`);
+        exitCode = EXIT.refused;
+        return;
+      }
+      const ids = withDb(io, (db) => importConcepts(db, read.concepts));
+      for (const warning of read.warnings) io.stderr.write(`warning: ${warning}\n`);
+      io.stdout.write(`imported ${ids.length} concept${ids.length === 1 ? '' : 's'} from ${file}\n`);
     });
 
   try {

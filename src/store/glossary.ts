@@ -189,3 +189,44 @@ export function listCorrectionSuggestions(db: Db, minCount = 2): CorrectionSugge
     .sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText))
     .map((g) => ({ mtText: g.mtText, editText: g.editText, count: g.count, articles: [...g.articles].map(([id, title]) => ({ id, title })) }));
 }
+
+/** Stores concepts read from a file, keeping the provenance they carry (all or none); returns their new ids. */
+export function importConcepts(db: Db, concepts: readonly Concept[]): string[] {
+  return db.transaction(() =>
+    concepts.map((c) =>
+      insertConcept(db, { type: c.type, note: c.note, terms: c.terms }, {
+        origin: c.provenance.origin,
+        source: c.provenance.source,
+        author: c.provenance.createdBy,
+        now: c.provenance.createdAt,
+      }),
+    ),
+  ).immediate();
+}
+
+/** A CSV upload waiting for its column mapping. */
+export interface PendingImport {
+  readonly id: number;
+  readonly name: string;
+  readonly content: string;
+  readonly author: string;
+}
+
+/** Keeps a CSV upload until its columns are mapped; returns its id. */
+export function savePendingImport(db: Db, name: string, content: string, meta: { author: string; now: string }): number {
+  return Number(statement(db, 'INSERT INTO pending_imports (name, content, author, created_at) VALUES (?, ?, ?, ?)').run(name, content, meta.author, meta.now).lastInsertRowid);
+}
+
+/** Returns a pending CSV upload, or undefined. */
+export function getPendingImport(db: Db, id: number): PendingImport | undefined {
+  return statement(db, 'SELECT id, name, content, author FROM pending_imports WHERE id = ?').get(id) as PendingImport | undefined;
+}
+
+/** Imports a pending upload's concepts and forgets the upload, in one transaction; returns the new ids. */
+export function completePendingImport(db: Db, id: number, concepts: readonly Concept[]): string[] {
+  return db.transaction(() => {
+    const ids = importConcepts(db, concepts);
+    statement(db, 'DELETE FROM pending_imports WHERE id = ?').run(id);
+    return ids;
+  }).immediate();
+}

@@ -48,8 +48,11 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 /** Largest urlencoded form accepted: a pasted article (2 MB) plus the form's other fields. */
 const FORM_BODY_LIMIT = '2200kb';
 
+/** The routes that take a file upload: they parse their multipart body, then run the CSRF check themselves. */
+const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/import', '/glossary/import']);
+
 function isUpload(req: express.Request): boolean {
-  return req.method === 'POST' && req.path === '/import' && Boolean(req.is('multipart/form-data'));
+  return req.method === 'POST' && UPLOAD_PATHS.has(req.path) && Boolean(req.is('multipart/form-data'));
 }
 
 /** Returns the Copydesk Express app, wired to `deps.db`; it does not listen. */
@@ -102,7 +105,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/articles', segmentRoutes(routeDeps));
   app.use('/articles', flagRoutes(routeDeps));
   app.use(nameRoutes(routeDeps));
-  app.use(glossaryRoutes(routeDeps));
+  app.use(glossaryRoutes(routeDeps, csrf.csrfSynchronisedProtection));
 
   app.use(notFound);
   app.use(errorHandler(deps.log ?? ((err) => console.error(err))));

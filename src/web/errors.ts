@@ -33,7 +33,7 @@ function toHttpError(err: unknown): HttpError {
     return new HttpError(403, 'This form has expired or did not come from Copydesk. Reload the page and submit it again.');
   }
   if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') {
-    return new HttpError(413, 'What you sent is too large. Articles over 2 MB are refused; split the file or paste less text.');
+    return new HttpError(413, 'What you sent is too large: articles are limited to 2 MB and glossary files to 32 MB. Split the file and try again.');
   }
   if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) {
     return new HttpError(400, `The upload was refused (${e.message ?? e.code}). Send one article file at a time.`);

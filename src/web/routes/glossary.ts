@@ -1,11 +1,12 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { HttpError } from '../errors.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
 import {
   createConcept, decideSuggestion, deleteConcept, getConcept, listConceptHistory, listConcepts, listCorrectionSuggestions, updateConcept,
-  type ConceptInput,
+  importConcepts, savePendingImport, getPendingImport, completePendingImport, type ConceptInput, type PendingImport,
 } from '../../store/glossary.js';
 import { listArticles, type ArticleRow } from '../../store/articles.js';
 import { listSegments, type SegmentView } from '../../store/segments.js';
@@ -20,6 +21,15 @@ import {
   buildConceptFormView, buildConceptView, buildGlossaryApplyView, buildGlossaryListView, buildSuggestionsView, type CorpusChangeVm,
 } from '../view-models/glossary-view.js';
 import { KIND_LABELS } from '../view-models/format.js';
+import { buildMappingView } from '../view-models/mapping-view.js';
+import { downloadName, sendDownload } from '../download.js';
+import { exportGlossary } from '../../formats/glossary/export-glossary.js';
+import { importGlossary, sniffGlossaryFormat } from '../../formats/glossary/import-glossary.js';
+import { decodeGlossaryBytes } from '../../formats/glossary/decode.js';
+import { previewCsv, importCsv } from '../../formats/glossary/csv-read.js';
+import { CSV_COLUMN_ROLES, type CsvColumnRole, type CsvMapping } from '../../formats/glossary/csv-mapping.js';
+import { MAX_GLOSSARY_BYTES } from '../../formats/glossary/limits.js';
+import { GLOSSARY_EXPORT_FORMATS, type GlossaryExportFormat } from '../../formats/glossary/export-glossary.js';
 
 const EMPTY_FORM = { type: 'person', preferred: '', admitted: '', deprecated: '', korean: '', note: '' };
 const ListQuery = z.object({ q: z.string().max(200).optional().default(''), type: z.string().max(20).optional().default(''), status: z.string().max(20).optional().default('') });
@@ -39,6 +49,28 @@ function requireAuthor(req: Request, res: Response): string {
   if (!author) throw new HttpError(422, 'Enter your name first (in the header): every glossary change is kept with who made it.');
   if (author !== readAuthor(req)) rememberAuthor(res, author);
   return author;
+}
+
+/** Keeps an uploaded glossary in memory: one file, refused by multer past the glossary size limit. */
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_GLOSSARY_BYTES + 1, files: 1, fields: 10 } });
+
+/** Returns the pending CSV upload named in the URL, or throws 404. */
+function loadPending(deps: RouteDeps, value: string | undefined): PendingImport {
+  const id = value && /^[1-9]\d{0,12}$/.test(value) ? Number(value) : undefined;
+  const pending = id === undefined ? undefined : getPendingImport(deps.db, id);
+  if (!pending) throw new HttpError(404, 'That upload is no longer waiting: it was imported already, or the link is wrong. Upload the file again.');
+  return pending;
+}
+
+/** Returns the mapping the form chose (column roles, delimiter, header row), falling back to the suggestion for anything missing or unknown. */
+function readMapping(body: unknown, columnCount: number, suggested: CsvMapping): CsvMapping {
+  const form = (body ?? {}) as Record<string, unknown>;
+  const delimiter = form.delimiter === ';' || form.delimiter === ',' ? form.delimiter : form.delimiter === 'tab' ? '\t' : suggested.delimiter;
+  const columns = Array.from({ length: columnCount }, (_, i) => {
+    const role = form[`role_${i}`];
+    return typeof role === 'string' && (CSV_COLUMN_ROLES as readonly string[]).includes(role) ? (role as CsvColumnRole) : (suggested.columns[i] ?? 'ignore');
+  });
+  return { delimiter, hasHeader: form.hasHeader === 'yes', columns };
 }
 
 /** Returns the concept named in the URL (in force), or throws 404. */
@@ -72,8 +104,59 @@ function planCorpusChanges(deps: RouteDeps, concept: Concept): { article: Articl
 }
 
 /** Returns the glossary pages: list, new, concept, edit, delete, the ways in, and the corpus-wide apply. */
-export function glossaryRoutes(deps: RouteDeps): Router {
+export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler): Router {
   const router = Router();
+
+  router.get('/glossary/export', (req, res) => {
+    const format = GLOSSARY_EXPORT_FORMATS.find((f): f is GlossaryExportFormat => f === req.query.format);
+    if (!format) throw new HttpError(422, `Choose an export format: ${GLOSSARY_EXPORT_FORMATS.join(', ')}.`);
+    const file = exportGlossary(listConcepts(deps.db), format, { now: deps.now(), title: 'Copydesk glossary' });
+    sendDownload(res, file, downloadName('copydesk glossary', format === 'deepl' || format === 'google' ? format : '', file.extension));
+  });
+
+  router.get('/glossary/import', (_req, res) => {
+    res.render('glossary/import', { title: 'Import a glossary', message: null });
+  });
+
+  router.post('/glossary/import', upload.single('file'), csrfProtection, (req, res) => {
+    const file = req.file;
+    const refuse = (status: number, message: string) => res.status(status).render('glossary/import', { title: 'Import a glossary', message });
+    if (!file || file.size === 0) return refuse(422, 'Choose a glossary file (TBX, CSV or JSON): the form had none, or the file is empty.');
+    const author = requireAuthor(req, res);
+    const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
+    const decoded = decodeGlossaryBytes(bytes);
+    if (!decoded.ok) return refuse(bytes.length > MAX_GLOSSARY_BYTES ? 413 : 422, decoded.message);
+    const format = sniffGlossaryFormat(decoded.text);
+    if (format === 'csv') {
+      const preview = previewCsv(decoded.text);
+      if (!preview.ok) return refuse(422, preview.message);
+      const id = savePendingImport(deps.db, file.originalname || 'glossary.csv', decoded.text, { author, now: deps.now() });
+      return res.redirect(303, `/glossary/import/${id}`);
+    }
+    const read = importGlossary(decoded.text, { importedBy: author, now: deps.now(), sourceName: file.originalname });
+    if (!read.ok) return refuse(422, read.message);
+    const ids = importConcepts(deps.db, read.concepts);
+    res.render('glossary/imported', { title: 'Glossary imported', count: ids.length, warnings: read.warnings });
+  });
+
+  router.get('/glossary/import/:pid', (req, res) => {
+    const pending = loadPending(deps, req.params.pid);
+    const preview = previewCsv(pending.content);
+    if (!preview.ok) throw new HttpError(422, preview.message);
+    res.render('glossary/mapping', buildMappingView(pending, preview, preview.suggested, null));
+  });
+
+  router.post('/glossary/import/:pid', (req, res) => {
+    const pending = loadPending(deps, req.params.pid);
+    const preview = previewCsv(pending.content);
+    if (!preview.ok) throw new HttpError(422, preview.message);
+    const mapping = readMapping(req.body, preview.columnCount, preview.suggested);
+    const author = requireAuthor(req, res);
+    const read = importCsv(pending.content, mapping, { importedBy: author, now: deps.now(), sourceName: pending.name });
+    if (!read.ok) return res.status(422).render('glossary/mapping', buildMappingView(pending, preview, mapping, read.message));
+    const ids = completePendingImport(deps.db, pending.id, read.concepts);
+    res.render('glossary/imported', { title: 'Glossary imported', count: ids.length, warnings: read.warnings });
+  });
 
   router.get('/glossary', (req, res) => {
     const filter = ListQuery.safeParse(req.query);
