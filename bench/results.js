@@ -95,17 +95,33 @@ function historyRow(run) {
   return `| ${dateOf(run.date)} | ${code} | ${run.machine.node} | ${run.machine.cpu} × ${run.machine.cores} | ${fixed(run.machine.loadAverage, 2)} | ${whole(run.review.rps)} | ${fixed(run.review.p99)} | ${whole(run.bare.rps)} | ${percent(ratio)} | ${fixed(run.saveForm.p50, 2)} / ${fixed(run.saveForm.p99, 2)} | ${fixed(run.saveInProcess.p50, 2)} |`;
 }
 
-/** Rewrites `file`: the run as "Latest", its history line first in "History", earlier lines kept (up to HISTORY_LIMIT). */
+/** A level-2 heading: RESULTS.md is cut into sections at these. */
+const SECTION_HEADING = /^## /m;
+
+/** Returns the "## …" sections of a RESULTS.md text (each from its heading to the next), without the text before the first. */
+function sectionsOf(text) {
+  const at = text.search(SECTION_HEADING);
+  return at < 0 ? [] : text.slice(at).split(/\n(?=## )/u);
+}
+
+/**
+ * Rewrites `file`: the run as "Latest", its history line first in "History", earlier lines kept (up to
+ * HISTORY_LIMIT). Other benchmarks' sections (e.g. "Checks (issue 3)", written by bench/checks.js)
+ * are kept as they are, after "History".
+ */
 export function updateResultsFile(file, run) {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const historyStart = old.indexOf('\n## History');
-  const earlier = historyStart < 0 ? [] : old.slice(historyStart).split('\n').filter((line) => HISTORY_ROW.test(line));
+  const sections = sectionsOf(old);
+  const history = sections.find((s) => s.startsWith('## History')) ?? '';
+  const others = sections.filter((s) => !s.startsWith('## Latest') && !s.startsWith('## History')).map((s) => s.trimEnd());
+  const earlier = history.split('\n').filter((line) => HISTORY_ROW.test(line));
   const rows = [historyRow(run), ...earlier].slice(0, HISTORY_LIMIT);
   const text = [
     '# Benchmark results',
     '',
-    '`npm run bench` (bench/run.js) writes this file: each run replaces "Latest" and adds a line at the top of',
-    `"History" (the last ${HISTORY_LIMIT} runs are kept). README.md says what each figure measures and what the targets are.`,
+    '`npm run bench` (bench/run.js) writes "Latest" and "History" (the review page and saves, issue 2): each run replaces "Latest"',
+    `and adds a line at the top of "History" (the last ${HISTORY_LIMIT} runs are kept). \`npm run bench:checks\` (bench/checks.js) writes`,
+    'the section "Checks (issue 3)". README.md says what each figure measures and what the targets are.',
     '',
     '## Latest',
     '',
@@ -116,6 +132,7 @@ export function updateResultsFile(file, run) {
     ...HISTORY_HEAD,
     ...rows,
     '',
+    ...others.flatMap((s) => [s, '']),
   ].join('\n');
   writeFileSync(file, text);
 }
