@@ -8,6 +8,7 @@ import { listArticles } from '../store/articles.js';
 import { buildCorpusView } from '../web/view-models/corpus-view.js';
 import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { CHECKS_FORMATS, runChecksCommand } from './checks-command.js';
+import { METRICS_DESCRIPTION, METRICS_FORMATS, METRICS_HELP, runMetricsCommand, type MetricsCommandOptions } from './metrics-command.js';
 import { loadExportArticle } from '../store/export-article.js';
 import { exportArticle } from '../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '../formats/article/types.js';
@@ -124,6 +125,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--format <format>', 'list format').choices(CHECKS_FORMATS).default('text'))
     .action((opts: { format: (typeof CHECKS_FORMATS)[number] }) => {
       exitCode = runChecksCommand(opts.format, io);
+    });
+
+  program
+    .command('metrics')
+    .description(METRICS_DESCRIPTION)
+    .requiredOption('--mt <file>', 'the MT: a one-segment text or an article file')
+    .requiredOption('--edited <file>', "the editor's version of it")
+    .addOption(new Option('--format <format>', 'output format').choices(METRICS_FORMATS).default('text'))
+    .option('--ignore-case', 'compare words and characters case-insensitively')
+    .addHelpText('after', METRICS_HELP)
+    .action((opts: MetricsCommandOptions) => {
+      exitCode = runMetricsCommand(opts, io);
     });
 
   program

@@ -85,14 +85,16 @@ export function checksStamp(db: Db): string {
   return `${row.revision}:${row.people}:${row.glossary}`;
 }
 
-/** Returns a value that changes whenever the review page of an article may change: its checks, its dismissals, its status. */
+/** Returns a value that changes whenever the review page of an article may change: its checks, dismissals, status, confirmed categories, the pass score. */
 export function reviewPageStamp(db: Db, articleId: number): string {
   const row = statement(
     db,
     `SELECT (SELECT COUNT(*) || '.' || COUNT(revoked_at) || '.' || COALESCE(MAX(id), 0) FROM dismissals WHERE article_id = ?) AS dismissals,
-            (SELECT status FROM articles WHERE id = ?) AS status`,
-  ).get(articleId, articleId) as { dismissals: string; status: string };
-  return `${checksStamp(db)}:${row.dismissals}:${row.status}`;
+            (SELECT status FROM articles WHERE id = ?) AS status,
+            (SELECT COALESCE(MAX(id), 0) FROM correction_categories WHERE article_id = ?) AS categories,
+            (SELECT value FROM settings WHERE name = 'mqm-pass-score') AS passScore`,
+  ).get(articleId, articleId, articleId) as { dismissals: string; status: string; categories: number; passScore: string | null };
+  return `${checksStamp(db)}:${row.dismissals}:${row.status}:${row.categories}:${row.passScore ?? ''}`;
 }
 
 /** The flag reader createFlagReader returns. */

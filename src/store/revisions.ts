@@ -109,3 +109,23 @@ export function appendRevision(db: Db, rev: NewRevision): AppendResult {
     return { ok: true, number };
   }).immediate();
 }
+
+/** What one editor did: revisions saved, segments and articles touched. */
+export interface EditorActivity {
+  readonly author: string;
+  readonly revisions: number;
+  readonly segments: number;
+  readonly articles: number;
+  readonly corrections: number;
+}
+
+/** Returns every editor's activity across the corpus, most revisions first. */
+export function listEditorActivity(db: Db): EditorActivity[] {
+  return statement(
+    db,
+    `SELECT r.author, COUNT(*) AS revisions, COUNT(DISTINCT r.segment_id) AS segments, COUNT(DISTINCT s.article_id) AS articles,
+            (SELECT COUNT(*) FROM corrections c JOIN revisions r2 ON r2.id = c.revision_id WHERE r2.author = r.author) AS corrections
+     FROM revisions r JOIN segments s ON s.id = r.segment_id
+     GROUP BY r.author ORDER BY revisions DESC, r.author`,
+  ).all() as EditorActivity[];
+}

@@ -17,6 +17,7 @@ import { authorRoutes } from './routes/author.js';
 import { flagRoutes } from './routes/flags.js';
 import { nameRoutes } from './routes/names.js';
 import { glossaryRoutes } from './routes/glossary.js';
+import { reportRoutes } from './routes/reports.js';
 
 /** What the app needs from outside: the database, a clock, where to log server errors. */
 export interface AppDeps {
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/articles', flagRoutes(routeDeps));
   app.use(nameRoutes(routeDeps));
   app.use(glossaryRoutes(routeDeps, csrf.csrfSynchronisedProtection));
+  app.use(reportRoutes(routeDeps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log ?? ((err) => console.error(err))));

@@ -14,6 +14,14 @@ import { createHash } from 'node:crypto';
 import { exportArticle, isArticleExportFormat } from '../../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS, type ExportArticle } from '../../formats/article/types.js';
 import { loadExportArticle } from '../../store/export-article.js';
+import { articleQuality } from '../../store/article-quality.js';
+import { confirmCategory } from '../../store/categories.js';
+import { mqmPassScore } from '../../store/settings.js';
+import { buildQualityView } from '../view-models/quality-view.js';
+import { KIND_LABELS, formatTime } from '../view-models/format.js';
+import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js';
+import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
+import { cleanAuthor, readAuthor } from '../author.js';
 import { TOOL, downloadName, sendDownload } from '../download.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
@@ -27,6 +35,15 @@ function noticeFrom(query: Record<string, unknown>): string | null {
   if (query.distinct === '1') return 'Recorded: these spellings name different people, in every article.';
   return null;
 }
+
+const CategoryForm = z.object({
+  segmentId: z.coerce.number().int().min(1),
+  mtText: z.string().max(5000),
+  editText: z.string().max(5000),
+  category: z.string().refine(isMqmCategoryId),
+  severity: z.string().refine(isMqmSeverity),
+  author: z.string().optional(),
+});
 
 const StatusForm = z.object({ status: z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]) });
 
@@ -58,7 +75,8 @@ export function articleRoutes(deps: RouteDeps): Router {
       dismissals: flags.dismissals,
       countSameFix: (flag, replacement) => selectSameFix(flags.open, flag, replacement).length,
     });
-    res.render('articles/show', view, (err: Error | null, html: string) => {
+    const quality = articleQuality(deps.db, article.id, flags.open, { passScore: mqmPassScore(deps.db) });
+    res.render('articles/show', { ...view, quality: quality ? buildQualityView(quality, article.id) : null }, (err: Error | null, html: string) => {
       if (err) return next(err);
       const page = Buffer.from(html);
       deps.pages.set(key, page);
@@ -72,6 +90,48 @@ export function articleRoutes(deps: RouteDeps): Router {
     if (!isArticleExportFormat(format)) throw new HttpError(422, `Choose an export format: ${ARTICLE_EXPORT_FORMATS.join(', ')}.`);
     const file = exportArticle(loadExportArticle(deps.db, article.id) as ExportArticle, format, { now: deps.now(), tool: TOOL });
     sendDownload(res, file, downloadName(article.title, format === 'xliff12' ? 'xliff12' : '', file.extension));
+  });
+
+  router.get('/:id/report', load, (_req, res) => {
+    const article = loadedArticle(res.locals);
+    const segments = listSegments(deps.db, article.id);
+    const flags = deps.flags.flagsFor(article.id, segments);
+    const passScore = mqmPassScore(deps.db);
+    const quality = articleQuality(deps.db, article.id, flags.open, { passScore });
+    if (!quality) throw new HttpError(404, `There is no article ${article.id}.`);
+    const review = buildReviewView({
+      article, segments, corrections: [], imported: null, checks: ALL_CHECKS, flags, dismissals: flags.dismissals, countSameFix: () => 0,
+    });
+    res.render('articles/report', {
+      title: `QA report: ${review.title}`,
+      article: review.article,
+      generatedAt: formatTime(deps.now()),
+      passScore,
+      quality: buildQualityView(quality, article.id),
+      flags: review.flagGroups.flatMap((g) => g.flags.map((f) => ({ severity: f.severity, where: f.where, message: f.message }))),
+      segments: segments.filter((s) => s.kind !== 'boilerplate').map((s) => ({
+        position: s.position,
+        kindLabel: KIND_LABELS[s.kind],
+        isEdited: s.edit !== s.mt,
+        author: s.author,
+        savedAt: formatTime(s.savedAt),
+        parts: s.diff,
+      })),
+    });
+  });
+
+  router.post('/:id/categories', load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const form = CategoryForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(422, 'Choose an MQM category and a severity for the correction.');
+    const author = readAuthor(req) || cleanAuthor(form.data.author);
+    if (!author) throw new HttpError(422, 'Enter your name first (in the header): every confirmation is kept with who made it.');
+    const stands = listCurrentCorrections(deps.db, article.id).some(
+      (c) => c.segmentId === form.data.segmentId && c.mtText === form.data.mtText && c.editText === form.data.editText,
+    );
+    if (!stands) throw new HttpError(409, 'That correction no longer stands (the segment was edited since the page was loaded). Reload the article.');
+    confirmCategory(deps.db, article.id, { ...form.data, category: form.data.category as MqmCategoryId, severity: form.data.severity as MqmSeverity }, { author, now: deps.now() });
+    res.redirect(303, `/articles/${article.id}#corrections`);
   });
 
   router.post('/:id/status', load, (req, res) => {

@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { RouteDeps } from '../app.js';
+import { HttpError } from '../errors.js';
+import { listArticles } from '../../store/articles.js';
+import { articleQuality, type ArticleQuality } from '../../store/article-quality.js';
+import { listEditorActivity } from '../../store/revisions.js';
+import { mqmPassScore, setMqmPassScore } from '../../store/settings.js';
+import { buildReportRows, buildReportsView, REPORT_SORTS, type ReportSort } from '../view-models/reports-view.js';
+import { writeReportCsv, writeReportJson } from '../../formats/report/report-files.js';
+import { downloadName, sendDownload } from '../download.js';
+import type { ArticleRow } from '../../store/articles.js';
+
+const PassScoreForm = z.object({ passScore: z.coerce.number().min(0).max(100) });
+
+/** Returns every article with its quality figures. */
+function corpusQuality(deps: RouteDeps): { article: ArticleRow; quality: ArticleQuality }[] {
+  const passScore = mqmPassScore(deps.db);
+  return listArticles(deps.db).flatMap((article) => {
+    const quality = articleQuality(deps.db, article.id, deps.flags.flagsFor(article.id).open, { passScore });
+    return quality ? [{ article, quality }] : [];
+  });
+}
+
+/** Returns the corpus reports page, its CSV and JSON exports, and the pass-score setting. */
+export function reportRoutes(deps: RouteDeps): Router {
+  const router = Router();
+
+  router.get('/reports', (req, res) => {
+    const sort = REPORT_SORTS.find((s): s is ReportSort => s === req.query.sort) ?? 'hter';
+    const isDescending = req.query.dir !== 'asc';
+    res.render('reports/index', buildReportsView(corpusQuality(deps), listEditorActivity(deps.db), { sort, isDescending, passScore: mqmPassScore(deps.db) }));
+  });
+
+  router.get('/reports/export', (req, res) => {
+    const format = req.query.format;
+    if (format !== 'csv' && format !== 'json') throw new HttpError(422, 'Choose an export format: csv or json.');
+    const items = corpusQuality(deps);
+    const rows = buildReportRows(items);
+    if (format === 'csv') {
+      sendDownload(res, { body: writeReportCsv(rows), contentType: 'text/csv; charset=utf-8; header=present' }, downloadName('copydesk report', '', 'csv'));
+      return;
+    }
+    const view = buildReportsView(items, listEditorActivity(deps.db), { sort: 'hter', isDescending: true, passScore: mqmPassScore(deps.db) });
+    const body = writeReportJson({
+      generatedAt: deps.now(),
+      passScore: view.passScore,
+      corpus: view.corpus,
+      articles: rows,
+      hterBins: view.hterBins,
+      dimensions: view.dimensions.map((d) => ({ dimension: d.label, total: d.total, confirmed: d.confirmed, bySeverity: Object.fromEntries(view.severities.map((s, i) => [s.toLowerCase(), d.bySeverity[i]])) })),
+      kinds: view.kinds.map((k) => ({ kind: k.kind, segments: k.segments, edits: k.edits, words: k.words, hter: k.hter })),
+      frequentCorrections: view.frequent,
+      editors: view.editors,
+    });
+    sendDownload(res, { body, contentType: 'application/json; charset=utf-8' }, downloadName('copydesk report', '', 'json'));
+  });
+
+  router.post('/reports/pass-score', (req, res) => {
+    const form = PassScoreForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(422, 'The pass score is a number from 0 to 100.');
+    setMqmPassScore(deps.db, form.data.passScore);
+    res.redirect(303, '/reports');
+  });
+
+  return router;
+}

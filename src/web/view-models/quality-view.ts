@@ -1,0 +1,53 @@
+import type { ArticleQuality } from '../../store/article-quality.js';
+import { MQM_DIMENSIONS, MQM_ERROR_TYPES, mqmCategoryLabel } from '../../core/mqm/typology.js';
+import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
+import { KIND_LABELS, formatShare, formatTime } from './format.js';
+
+/** The category choices of the confirm form: each dimension, then its error types, labelled "Accuracy / Mistranslation". */
+export const CATEGORY_OPTIONS: readonly { readonly value: string; readonly label: string }[] = MQM_DIMENSIONS.flatMap((d) => [
+  { value: d.id, label: d.label },
+  ...MQM_ERROR_TYPES.filter((t) => t.dimension === d.id).map((t) => ({ value: t.id, label: `${d.label} / ${t.label}` })),
+]);
+
+/** Returns a number with at most `digits` decimals, or "–" for null. */
+function fixed(value: number | null, digits: number): string {
+  return value === null ? '–' : value.toFixed(digits);
+}
+
+/** Returns the article page's quality block and categorised corrections. */
+export function buildQualityView(quality: ArticleQuality, articleId: number) {
+  const { mqm } = quality;
+  return {
+    hter: formatShare(quality.editRate.edits, quality.editRate.words),
+    hterDetail: `${quality.editRate.edits} edits / ${quality.editRate.words} words`,
+    charShare: `${(quality.editRate.charShare * 100).toFixed(1)}%`,
+    isApproximate: quality.editRate.isApproximate,
+    untouched: `${quality.editRate.untouched} of ${quality.editRate.segments}`,
+    mqmScore: fixed(mqm.rawScore, 1),
+    penaltyPer1000: fixed(mqm.penaltyPer1000, 1),
+    penalty: mqm.penalty,
+    verdict: mqm.verdict,
+    verdictLabel: mqm.verdict === 'pass' ? 'Pass' : mqm.verdict === 'fail' ? (mqm.hasCritical ? 'Fail (critical error)' : 'Fail') : 'Not scored',
+    confirmedCount: mqm.count,
+    proposedCount: mqm.unconfirmed.count,
+    scoreIfConfirmed: fixed(mqm.unconfirmed.rawScoreIfConfirmed, 1),
+    reportUrl: `/articles/${articleId}/report`,
+    corrections: quality.corrections.map((c) => ({
+      anchor: `s${c.correction.position}`,
+      where: `${KIND_LABELS[c.segmentKind]} ${c.correction.position}`,
+      mtText: c.correction.mtText,
+      editText: c.correction.editText,
+      author: c.correction.author,
+      when: formatTime(c.correction.createdAt),
+      status: c.status,
+      categoryLabel: mqmCategoryLabel(c.category),
+      severity: c.severity,
+      reason: c.status === 'confirmed' ? `Confirmed by ${c.confirmed?.author ?? ''}, ${formatTime(c.confirmed?.createdAt ?? null)}` : c.proposal.reason,
+      isLowConfidence: c.status === 'proposed' && c.proposal.confidence === 'low',
+      segmentId: c.correction.segmentId,
+      categories: CATEGORY_OPTIONS.map((o) => ({ ...o, isCurrent: o.value === c.category })),
+      severities: MQM_SEVERITIES.map((s) => ({ value: s.id, label: `${s.label} (${s.weight})`, isCurrent: s.id === c.severity })),
+      action: `/articles/${articleId}/categories`,
+    })),
+  };
+}

@@ -1,0 +1,134 @@
+import type { ArticleQuality } from '../../store/article-quality.js';
+import type { EditorActivity } from '../../store/revisions.js';
+import type { ArticleRow } from '../../store/articles.js';
+import { MQM_DIMENSIONS, mqmDimensionOf } from '../../core/mqm/typology.js';
+import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
+import { KIND_LABELS, STATUS_LABELS, formatShare } from './format.js';
+import { buildBarChart } from './charts.js';
+
+/** HTER bins of the distribution chart, in percent: [from, to). */
+const HTER_BINS: readonly (readonly [number, number])[] = [[0, 5], [5, 10], [10, 20], [20, 30], [30, 50], [50, Infinity]];
+
+/** The columns the articles table can be sorted by. */
+export const REPORT_SORTS = ['title', 'hter', 'mqm', 'corrections', 'status'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/** One article's row of the report (also what the CSV and JSON exports hold). */
+export interface ReportArticleRow {
+  readonly id: number;
+  readonly title: string;
+  readonly status: string;
+  readonly hter: number;
+  readonly hterEdits: number;
+  readonly words: number;
+  readonly charShare: number;
+  readonly untouchedSegments: number;
+  readonly contentSegments: number;
+  readonly mqmScore: number | null;
+  readonly mqmPenalty: number;
+  readonly verdict: string;
+  readonly confirmedCorrections: number;
+  readonly proposedCorrections: number;
+}
+
+/** Returns the per-article rows of the corpus report. */
+export function buildReportRows(items: readonly { article: ArticleRow; quality: ArticleQuality }[]): ReportArticleRow[] {
+  return items.map(({ article, quality }) => ({
+    id: article.id,
+    title: article.title,
+    status: article.status,
+    hter: quality.editRate.ter,
+    hterEdits: quality.editRate.edits,
+    words: quality.editRate.words,
+    charShare: quality.editRate.charShare,
+    untouchedSegments: quality.editRate.untouched,
+    contentSegments: quality.editRate.segments,
+    mqmScore: quality.mqm.rawScore,
+    mqmPenalty: quality.mqm.penalty,
+    verdict: quality.mqm.verdict,
+    confirmedCorrections: quality.mqm.count,
+    proposedCorrections: quality.mqm.unconfirmed.count,
+  }));
+}
+
+function sortRows(rows: readonly ReportArticleRow[], sort: ReportSort, isDescending: boolean): ReportArticleRow[] {
+  const key = (r: ReportArticleRow): number | string =>
+    sort === 'title' ? r.title.toLocaleLowerCase() : sort === 'hter' ? r.hter : sort === 'mqm' ? (r.mqmScore ?? -Infinity) : sort === 'status' ? r.status : r.confirmedCorrections + r.proposedCorrections;
+  const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+  return isDescending ? sorted.reverse() : sorted;
+}
+
+/** Returns the reports page's view-model: charts with their numbers, and sortable tables. */
+export function buildReportsView(
+  items: readonly { article: ArticleRow; quality: ArticleQuality }[],
+  editors: readonly EditorActivity[],
+  opts: { sort: ReportSort; isDescending: boolean; passScore: number },
+) {
+  const rows = buildReportRows(items);
+  const qualities = items.map((i) => i.quality);
+  const totals = {
+    edits: qualities.reduce((s, q) => s + q.editRate.edits, 0),
+    words: qualities.reduce((s, q) => s + q.editRate.words, 0),
+  };
+  const bins = HTER_BINS.map(([from, to]) => ({
+    label: to === Infinity ? `≥${from}%` : `${from}–${to}%`,
+    value: rows.filter((r) => r.hter * 100 >= from && r.hter * 100 < to).length,
+  }));
+  const corrections = qualities.flatMap((q) => q.corrections);
+  const byDimension = MQM_DIMENSIONS.map((d) => {
+    const inDimension = corrections.filter((c) => mqmDimensionOf(c.category) === d.id);
+    return {
+      label: d.label,
+      total: inDimension.length,
+      confirmed: inDimension.filter((c) => c.status === 'confirmed').length,
+      bySeverity: MQM_SEVERITIES.map((s) => inDimension.filter((c) => c.severity === s.id).length),
+    };
+  });
+  const kinds = (['headline', 'standfirst', 'body', 'caption'] as const).map((kind) => {
+    const segments = qualities.flatMap((q) => q.segments.filter((s) => s.kind === kind));
+    const edits = segments.reduce((s, x) => s + x.edits, 0);
+    const words = segments.reduce((s, x) => s + x.words, 0);
+    return { kind, label: KIND_LABELS[kind], segments: segments.length, edits, words, hter: words ? edits / words : 0, share: formatShare(edits, words) };
+  });
+  const pairs = new Map<string, { mtText: string; editText: string; count: number; articles: Set<number> }>();
+  for (const q of qualities) {
+    for (const c of q.corrections) {
+      const key = `${c.correction.mtText}\u0000${c.correction.editText}`;
+      const entry = pairs.get(key) ?? { mtText: c.correction.mtText, editText: c.correction.editText, count: 0, articles: new Set<number>() };
+      entry.count += 1;
+      entry.articles.add(q.articleId);
+      pairs.set(key, entry);
+    }
+  }
+  const frequent = [...pairs.values()].sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText)).slice(0, 20)
+    .map((p) => ({ mtText: p.mtText, editText: p.editText, count: p.count, articles: p.articles.size }));
+  const sortLink = (column: ReportSort) => `/reports?sort=${column}&dir=${opts.sort === column && !opts.isDescending ? 'desc' : 'asc'}#articles`;
+  return {
+    title: 'Reports',
+    passScore: opts.passScore,
+    corpus: { articles: rows.length, hter: formatShare(totals.edits, totals.words), edits: totals.edits, words: totals.words },
+    hterChart: buildBarChart(bins, 'Number of articles in each HTER band'),
+    hterBins: bins,
+    dimensionChart: buildBarChart(byDimension.map((d) => ({ label: d.label.split(' ')[0] ?? d.label, value: d.total })), 'Corrections by MQM dimension'),
+    dimensions: byDimension,
+    severities: MQM_SEVERITIES.map((s) => s.label),
+    kindChart: buildBarChart(kinds.map((k) => ({ label: k.label, value: Math.round(k.hter * 1000) / 10, display: k.share })), 'HTER by kind of segment'),
+    kinds,
+    frequent,
+    editors,
+    sortLinks: Object.fromEntries(REPORT_SORTS.map((c) => [c, sortLink(c)])) as Record<ReportSort, string>,
+    sortedBy: opts.sort,
+    direction: opts.isDescending ? 'descending' : 'ascending',
+    articles: sortRows(rows, opts.sort, opts.isDescending).map((r) => ({
+      url: `/articles/${r.id}`,
+      reportUrl: `/articles/${r.id}/report`,
+      title: r.title || '(untitled)',
+      status: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
+      hter: formatShare(r.hterEdits, r.words),
+      mqm: r.mqmScore === null ? '–' : r.mqmScore.toFixed(1),
+      verdict: r.verdict,
+      corrections: `${r.confirmedCorrections} confirmed, ${r.proposedCorrections} proposed`,
+      untouched: `${r.untouchedSegments} of ${r.contentSegments}`,
+    })),
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, it, expect } from 'vitest';
+import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
+import { importArticle } from '../../src/store/import-article.js';
+import { getSegment } from '../../src/store/segments.js';
+
+async function corpus() {
+  const { db, app } = makeApp();
+  const id = importCorpusArticle(db);
+  const other = importArticle(db, { text: 'King Meets Japanese Counterpart\n\nKing met his Japanese counterpart in Tokyo on the 20th.', sourceName: 'b.txt' }, { importedBy: 't', now: '2026-01-02T00:00:00Z' });
+  if (!other.ok) throw new Error(other.message);
+  const { agent, csrf } = await editorAgent(app, 'Min-ji');
+  await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
+  await agent.post(`/articles/${other.id}/segments/0`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Meets Japanese Counterpart' }).expect(303);
+  await agent.post(`/articles/${other.id}/segments/1`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho met his counterpart in Tokyo on the 20th.' }).expect(303);
+  return { db, id, otherId: other.id, agent, csrf };
+}
+
+describe('GET /reports', () => {
+  it('draws the charts on the server with their numbers beside them, and lists corrections and editors', async () => {
+    const { agent } = await corpus();
+    const page = await agent.get('/reports').expect(200);
+    expect(page.text).toContain('corpus HTER <strong>0.6%</strong> (4 edits / 624 words)');
+    expect(page.text).toMatch(/<svg class="chart" viewBox="0 0 640 220" role="img" aria-label="Number of articles in each HTER band"/);
+    expect(page.text).toMatch(/<tr><td>0–5%<\/td><td>1<\/td><\/tr>/);
+    expect(page.text).toMatch(/<tr><td>20–30%<\/td><td>1<\/td><\/tr>/);
+    expect(page.text).toMatch(/<td><del>King<\/del><\/td><td><ins>Cho<\/ins><\/td><td>3<\/td><td>2<\/td>/);
+    expect(page.text).toMatch(/<tr><td>Min-ji<\/td><td>3<\/td><td>3<\/td><td>2<\/td>/);
+    expect(page.text).toMatch(/<tr><td>Headline<\/td><td>2<\/td><td>1<\/td><td>/);
+  });
+
+  it('sorts the articles table by a column, without JavaScript', async () => {
+    const { agent } = await corpus();
+    const byTitle = await agent.get('/reports?sort=title&dir=asc').expect(200);
+    const titles = [...byTitle.text.slice(byTitle.text.indexOf('id="articles"')).matchAll(/<td><a href="\/articles\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]);
+    expect(titles).toEqual(['Cho Tae-yeol Criticizes Forced Repatriation of Defectors: &#34;Please Send Them Where They Want&#34;', 'King Meets Japanese Counterpart']);
+    const byHter = await agent.get('/reports?sort=hter&dir=desc').expect(200);
+    const first = /<td><a href="\/articles\/\d+">([^<]+)<\/a><\/td>/.exec(byHter.text.slice(byHter.text.indexOf('id="articles"')))![1];
+    expect(first).toBe('King Meets Japanese Counterpart');
+  });
+
+  it('exports the figures as CSV and JSON', async () => {
+    const { agent } = await corpus();
+    const csv = await agent.get('/reports/export?format=csv').expect(200);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,title,status,hter,hterEdits,words,charShare,untouchedSegments,contentSegments,mqmScore,mqmPenalty,verdict,confirmedCorrections,proposedCorrections');
+    expect(lines).toHaveLength(3);
+    const json = await agent.get('/reports/export?format=json').expect(200);
+    const report = JSON.parse(json.text) as { format: string; articles: { hterEdits: number }[]; frequentCorrections: { mtText: string; count: number }[] };
+    expect(report.format).toBe('copydesk-report');
+    expect(report.articles.map((a) => a.hterEdits).sort()).toEqual([1, 3]);
+    expect(report.frequentCorrections[0]).toMatchObject({ mtText: 'King', count: 3 });
+    await agent.get('/reports/export?format=xlsx').expect(422);
+  });
+
+  it('lets the team set the pass score, which the verdicts follow', async () => {
+    const { db, id, agent, csrf } = await corpus();
+    await agent.post(`/articles/${id}/categories`).type('form')
+      .send({ _csrf: csrf, segmentId: getSegment(db, id, 5)!.id, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
+    expect((await agent.get(`/articles/${id}`)).text).toContain('<dd class="verdict-pass">Pass</dd>');
+    await agent.post('/reports/pass-score').type('form').send({ _csrf: csrf, passScore: '99.5' }).expect(303);
+    expect((await agent.get(`/articles/${id}`)).text).toContain('<dd class="verdict-fail">Fail</dd>');
+    await agent.post('/reports/pass-score').type('form').send({ _csrf: csrf, passScore: '120' }).expect(422);
+  });
+});
+
+describe('GET /articles/:id/report (printable QA report)', () => {
+  it('lists the figures, the categorised errors, the open flags and each segment with its diff', async () => {
+    const { id, agent } = await corpus();
+    const page = await agent.get(`/articles/${id}/report`).expect(200);
+    expect(page.text).toContain('<h1>QA report: Cho Tae-yeol Criticizes Forced Repatriation');
+    expect(page.text).toMatch(/<td><del>King<\/del><\/td>\s*<td><ins>Cho<\/ins><\/td>\s*<td>Accuracy \/ Mistranslation<\/td><td>major<\/td><td>proposed<\/td>/);
+    expect(page.text).toContain('Cho Tae-yeol is spelled Cho Tae-yul');
+    expect(page.text).toContain('<p class="text"><del>King</del><ins>Cho</ins> Raises Issues');
+  });
+});
