@@ -1,7 +1,7 @@
 import type { Db } from './open-db.js';
 import { getArticle } from './articles.js';
 import { listSegments, type SegmentView } from './segments.js';
-import { listCorpusCorrections, listCurrentCorrections } from './corrections.js';
+import { articleRevisionStamp, groupCorpusCorrections, listCorpusCorrections, listCurrentCorrections, listStandingCorrections, type CorpusCorrectionRow, type StandingCorrection } from './corrections.js';
 import { statement } from './statements.js';
 import { listConcepts } from './glossary.js';
 import { toCheckGlossary } from '../core/glossary/check-glossary.js';
@@ -27,17 +27,35 @@ export function toArticleView(articleId: number, title: string, segments: readon
 }
 
 /** Runs every check on a stored article with what the store knows (its corrections, the corpus's, people decided distinct). */
-export function runArticleChecks(db: Db, articleId: number, segments: readonly SegmentView[] = listSegments(db, articleId)): Flag[] {
+export function runArticleChecks(
+  db: Db,
+  articleId: number,
+  segments: readonly SegmentView[] = listSegments(db, articleId),
+  corpusCorrections: readonly CorpusCorrectionRow[] = listCorpusCorrections(db, articleId),
+): Flag[] {
   const article = getArticle(db, articleId);
   if (!article) return [];
   return runChecks(toArticleView(articleId, article.title, segments), {
     corrections: listCurrentCorrections(db, articleId).map((c) => ({
       segment: c.position, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd,
     })),
-    corpusCorrections: listCorpusCorrections(db, articleId),
+    corpusCorrections,
     distinctPeople: listDistinctPeople(db),
     glossary: toCheckGlossary(listConcepts(db)),
   });
+}
+
+/**
+ * Returns the corpus corrections that can affect an article's flags: those of other articles whose
+ * MT phrase stands in this article's text (correction-not-carried) or that this article corrected
+ * too (correction-conflict). The others cannot raise or change a flag here, so they are left out
+ * of both the checks' input and the cache key: a save elsewhere re-checks only the articles it
+ * affects.
+ */
+export function relevantCorpusCorrections(rows: readonly StandingCorrection[], articleId: number, segments: readonly SegmentView[]): CorpusCorrectionRow[] {
+  const text = segments.map((s) => s.edit).join('\n');
+  const ownPhrases = new Set(rows.filter((r) => r.articleId === articleId).map((r) => r.mtText));
+  return groupCorpusCorrections(rows.filter((r) => r.articleId !== articleId && (ownPhrases.has(r.mtText) || text.includes(r.mtText))));
 }
 
 /** Splits flags into open and dismissed, matching dismissals by fingerprint (they survive re-runs and edits elsewhere). */
@@ -55,24 +73,47 @@ export function applyDismissals(flags: readonly Flag[], dismissals: readonly Dis
 
 /**
  * Returns a flag reader that caches each article's check results until something they depend on
- * changes: any revision (corpus-wide corrections feed every article's checks) or a people decision.
- * Dismissals are applied after the cache, so dismissing never re-runs the checks.
+ * changes: the article's own text, a people decision, the glossary, or one of the corpus
+ * corrections that can affect it (relevantCorpusCorrections). The corpus's standing corrections
+ * are read once per change anywhere, not once per article. Dismissals are applied after the
+ * cache, so dismissing never re-runs the checks.
  */
 export function createFlagReader(db: Db) {
-  const cache = new Map<number, { stamp: string; flags: Flag[] }>();
-  const stampOf = () => checksStamp(db);
+  const cache = new Map<number, { key: string; flags: Flag[] }>();
+  let corpus: { stamp: string; rows: StandingCorrection[] } | undefined;
+  const standing = (): StandingCorrection[] => {
+    const stamp = checksStamp(db);
+    if (!corpus || corpus.stamp !== stamp) corpus = { stamp, rows: listStandingCorrections(db) };
+    return corpus.rows;
+  };
+  let runs = 0;
   return {
     /** Returns the article's open and dismissed flags. */
-    flagsFor(articleId: number, segments?: readonly SegmentView[]): ArticleFlags {
-      const stamp = stampOf();
+    flagsFor(articleId: number, segments: readonly SegmentView[] = listSegments(db, articleId)): ArticleFlags {
+      const relevant = relevantCorpusCorrections(standing(), articleId, segments);
+      const key = `${articleRevisionStamp(db, articleId)}|${decisionsStamp(db)}|${JSON.stringify(relevant)}`;
       let entry = cache.get(articleId);
-      if (!entry || entry.stamp !== stamp) {
-        entry = { stamp, flags: runArticleChecks(db, articleId, segments) };
+      if (!entry || entry.key !== key) {
+        runs += 1;
+        entry = { key, flags: runArticleChecks(db, articleId, segments, relevant) };
         cache.set(articleId, entry);
       }
       return applyDismissals(entry.flags, listDismissals(db, articleId));
     },
+    /** Returns how many times the checks have run (for tests and benchmarks of what a save re-checks). */
+    checkRuns(): number {
+      return runs;
+    },
   };
+}
+
+/** Returns a value that changes whenever a decision every article's checks read changes: people kept apart, the glossary. */
+export function decisionsStamp(db: Db): string {
+  const row = statement(
+    db,
+    'SELECT (SELECT COUNT(*) FROM distinct_people) AS people, (SELECT COALESCE(MAX(id), 0) FROM concept_history) AS glossary',
+  ).get() as { people: number; glossary: number };
+  return `${row.people}:${row.glossary}`;
 }
 
 /** Returns a value that changes whenever any article's check results may change: a revision anywhere (the corpus corrections), a people decision, a glossary change. */

@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { openDb } from '../../src/store/open-db.js';
+import { importArticle } from '../../src/store/import-article.js';
+import { createFlagReader } from '../../src/store/check-article.js';
+import { getSegment } from '../../src/store/segments.js';
+import { saveEdit } from '../../src/store/save-edit.js';
+
+const NOW = '2026-11-29T10:00:00.000Z';
+
+function add(db: ReturnType<typeof openDb>, text: string, name: string): number {
+  const outcome = importArticle(db, { text, sourceName: name }, { importedBy: 't', now: NOW });
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.id;
+}
+
+describe('createFlagReader', () => {
+  it('re-checks, after a save, only the saved article and those the new correction can affect', () => {
+    const db = openDb(':memory:');
+    const a = add(db, 'King Raises Issues in Beijing\n\nKing met Wang Yi on the 13th.', 'a.txt');
+    const related = add(db, 'King Visits Tokyo\n\nKing arrived in Tokyo on the 20th.', 'b.txt');
+    const unrelated = add(db, 'Rain Expected Over the Weekend\n\nHeavy rain is expected across the country on Saturday.', 'c.txt');
+    const reader = createFlagReader(db);
+    for (const id of [a, related, unrelated]) reader.flagsFor(id);
+    expect(reader.checkRuns()).toBe(3);
+    for (const id of [a, related, unrelated]) reader.flagsFor(id);
+    expect(reader.checkRuns()).toBe(3);
+
+    saveEdit(db, getSegment(db, a, 0)!, { text: 'Cho Raises Issues in Beijing', baseNumber: 0, author: 'ed', now: NOW });
+    const runs = reader.checkRuns();
+    reader.flagsFor(unrelated);
+    expect(reader.checkRuns()).toBe(runs);
+    reader.flagsFor(a);
+    reader.flagsFor(related);
+    expect(reader.checkRuns()).toBe(runs + 2);
+    // The related article now carries the corpus's correction as information.
+    expect(reader.flagsFor(related).open.some((f) => f.check === 'correction-not-carried' && f.text === 'King' && f.suggestions[0] === 'Cho')).toBe(true);
+  });
+});
