@@ -1,5 +1,6 @@
 import type { Db } from './open-db.js';
 import { statement } from './statements.js';
+import { groupCorpusCorrections, listStandingCorrections } from './corrections.js';
 import type { Concept, ConceptType, Term, TermStatus } from '../core/glossary/types.js';
 
 /** A concept to store: everything but the id and the provenance times, which the store sets. */
@@ -165,29 +166,14 @@ export interface CorrectionSuggestion {
 
 /** Returns the corrections made at least `minCount` times (current revisions, all articles) that no one has accepted or rejected yet, most frequent first. */
 export function listCorrectionSuggestions(db: Db, minCount = 2): CorrectionSuggestion[] {
-  const rows = statement(
-    db,
-    `SELECT c.mt_text AS mtText, c.edit_text AS editText, a.id AS articleId, a.title
-     FROM corrections c
-     JOIN revisions r ON r.id = c.revision_id
-     JOIN articles a ON a.id = c.article_id
-     WHERE c.mt_text <> '' AND c.edit_text <> ''
-       AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = c.segment_id)
-       AND NOT EXISTS (SELECT 1 FROM suggestion_decisions d WHERE d.mt_text = c.mt_text AND d.edit_text = c.edit_text)
-     ORDER BY c.id`,
-  ).all() as { mtText: string; editText: string; articleId: number; title: string }[];
-  const groups = new Map<string, { mtText: string; editText: string; count: number; articles: Map<number, string> }>();
-  for (const row of rows) {
-    const key = `${row.mtText}\u0000${row.editText}`;
-    const group = groups.get(key) ?? { mtText: row.mtText, editText: row.editText, count: 0, articles: new Map<number, string>() };
-    group.count += 1;
-    group.articles.set(row.articleId, row.title);
-    groups.set(key, group);
-  }
-  return [...groups.values()]
+  const decided = new Set(
+    (statement(db, 'SELECT mt_text AS mtText, edit_text AS editText FROM suggestion_decisions').all() as { mtText: string; editText: string }[])
+      .map((d) => `${d.mtText}\u0000${d.editText}`),
+  );
+  return groupCorpusCorrections(listStandingCorrections(db).filter((r) => r.editText !== '' && !decided.has(`${r.mtText}\u0000${r.editText}`)))
     .filter((g) => g.count >= minCount)
     .sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText))
-    .map((g) => ({ mtText: g.mtText, editText: g.editText, count: g.count, articles: [...g.articles].map(([id, title]) => ({ id, title })) }));
+    .map((g) => ({ mtText: g.mtText, editText: g.editText, count: g.count, articles: g.articles.map((a) => ({ id: Number(a.key), title: a.title })) }));
 }
 
 /** Stores concepts read from a file, keeping the provenance they carry (all or none); returns their new ids. */

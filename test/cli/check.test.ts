@@ -1,9 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCopydesk, tempFiles } from './cli-harness.js';
 
 /** The corpus article as `copydesk check` is run on it from the project folder (vitest's working directory). */
 const CORPUS = 'corpus/cho-tae-yul-beijing-forced-repatriation.txt';
@@ -11,27 +8,14 @@ const GOLDEN = new URL('../golden/check-corpus.json', import.meta.url);
 const FIXTURES = 'test/fixtures/check';
 const HEADLINE = 'Cho Tae-yeol Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  return { stream, text: () => text };
-}
-
-async function run(argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
+/** Runs the CLI with no database. */
+function run(argv: string[]) {
+  return runCopydesk(argv);
 }
 
 /** Writes files into a fresh temporary folder and returns their paths. */
 function files(contents: Record<string, string | Uint8Array>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-check-'));
-  return Object.fromEntries(Object.entries(contents).map(([name, body]) => {
-    const path = join(dir, name);
-    writeFileSync(path, body);
-    return [name, path];
-  }));
+  return tempFiles('check', contents);
 }
 
 interface JsonFlag { check: string; severity: string; segment: number; start: number; end: number; text: string; message: string; suggestions: string[]; group?: string; variants?: string[] }

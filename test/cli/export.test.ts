@@ -2,21 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCopydesk } from './cli-harness.js';
 import { CORPUS_FILE } from '../helpers.js';
 import { validateXliff2 } from '../formats/schema-validators.js';
 
-function capture() {
-  let text = '';
-  return { stream: new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } }), text: () => text };
-}
-
-async function run(argv: string[], db: string) {
-  const out = capture();
-  const err = capture();
-  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: { COPYDESK_DB: db }, now: () => new Date('2026-11-29T10:00:00Z') });
-  return { code, stdout: out.text(), stderr: err.text() };
+/** Runs the CLI on the database file `db`. */
+function run(argv: string[], db: string) {
+  return runCopydesk(argv, { COPYDESK_DB: db });
 }
 
 async function databaseWithCorpus() {

@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCopydesk, tempFiles } from './cli-harness.js';
 
 /** The corpus article, read from the project folder (vitest's working directory). */
 const CORPUS = 'corpus/cho-tae-yul-beijing-forced-repatriation.txt';
@@ -14,27 +11,14 @@ const PARAGRAPH_MT =
 const PARAGRAPH_EDIT =
   "On the 13th (local time), Foreign Minister Cho Tae-yul held talks in Beijing with Wang Yi, China's foreign minister and a member of the Political Bureau of the Communist Party of China Central Committee, at the Diaoyutai State Guesthouse.";
 
-function capture() {
-  let text = '';
-  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  return { stream, text: () => text };
-}
-
-async function run(argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
+/** Runs the CLI with no database. */
+function run(argv: string[]) {
+  return runCopydesk(argv);
 }
 
 /** Writes files into a fresh temporary folder and returns their paths. */
 function files(contents: Record<string, string | Uint8Array>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-metrics-'));
-  return Object.fromEntries(Object.entries(contents).map(([name, body]) => {
-    const path = join(dir, name);
-    writeFileSync(path, body);
-    return [name, path];
-  }));
+  return tempFiles('metrics', contents);
 }
 
 /** The corpus article as an editor left it: headline, standfirst and two paragraphs fixed, the trailing page chrome dropped. */

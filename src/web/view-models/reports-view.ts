@@ -5,6 +5,7 @@ import { MQM_DIMENSIONS, mqmDimensionOf } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
 import { KIND_LABELS, STATUS_LABELS, formatShare } from './format.js';
 import { buildBarChart } from './charts.js';
+import type { ReportFileRow } from '../../formats/report/report-files.js';
 
 /** HTER bins of the distribution chart, in percent: [from, to). */
 const HTER_BINS: readonly (readonly [number, number])[] = [[0, 5], [5, 10], [10, 20], [20, 30], [30, 50], [50, Infinity]];
@@ -13,23 +14,8 @@ const HTER_BINS: readonly (readonly [number, number])[] = [[0, 5], [5, 10], [10,
 export const REPORT_SORTS = ['title', 'hter', 'mqm', 'corrections', 'status'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
 
-/** One article's row of the report (also what the CSV and JSON exports hold). */
-export interface ReportArticleRow {
-  readonly id: number;
-  readonly title: string;
-  readonly status: string;
-  readonly hter: number;
-  readonly hterEdits: number;
-  readonly words: number;
-  readonly charShare: number;
-  readonly untouchedSegments: number;
-  readonly contentSegments: number;
-  readonly mqmScore: number | null;
-  readonly mqmPenalty: number;
-  readonly verdict: string;
-  readonly confirmedCorrections: number;
-  readonly proposedCorrections: number;
-}
+/** One article's row of the report: what the CSV and JSON exports hold. */
+export type ReportArticleRow = ReportFileRow;
 
 /** Returns the per-article rows of the corpus report. */
 export function buildReportRows(items: readonly { article: ArticleRow; quality: ArticleQuality }[]): ReportArticleRow[] {
