@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDb, type Db } from '../store/open-db.js';
 import { importFiles, listArticleFiles } from '../store/import-corpus.js';
-import { listArticles } from '../store/articles.js';
+import { getArticle, listArticles } from '../store/articles.js';
 import { buildCorpusView } from '../web/view-models/corpus-view.js';
 import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { CHECKS_FORMATS, runChecksCommand } from './checks-command.js';
@@ -75,7 +75,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Import article files (or every .txt file of a folder) into the database named by COPYDESK_DB.')
     .argument('<paths...>', 'article files or folders')
     .option('--by <name>', 'who imported them', 'cli')
-    .action((paths: string[], opts: { by: string }) => {
+    .option('--engine <name>', 'the MT engine that produced them (for the reports per engine)')
+    .action((paths: string[], opts: { by: string; engine?: string }) => {
       const files: string[] = [];
       for (const p of paths) {
         try {
@@ -91,7 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         : undefined;
       bar?.start(files.length, 0, { file: '' });
       const result = withDb(io, (db) =>
-        importFiles(db, files, { importedBy: opts.by, now }, (file) => bar?.increment({ file })),
+        importFiles(db, files, { importedBy: opts.by, now, mtEngine: opts.engine }, (file) => bar?.increment({ file })),
       );
       bar?.stop();
       for (const r of result.refused) io.stderr.write(`${r.file}: refused: ${r.message}\n`);
@@ -153,7 +154,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = EXIT.usage;
         return;
       }
-      const file = exportArticle(article, opts.format, { now: now(), tool: TOOL });
+      const engine = withDb(io, (db) => getArticle(db, article.id as number)?.mtEngine);
+      const file = exportArticle(article, opts.format, { now: now(), tool: TOOL, mtEngine: engine || undefined });
       exitCode = writeOutput(io, file.body, opts.output);
     });
 

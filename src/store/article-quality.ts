@@ -46,7 +46,13 @@ function mtFlags(db: Db, articleId: number, title: string, segments: readonly Se
 }
 
 /** Returns an article's quality figures, given its open flags now (from the flag reader). */
-export function articleQuality(db: Db, articleId: number, openFlags: readonly Flag[], policy: MqmPolicy = DEFAULT_MQM_POLICY): ArticleQuality | undefined {
+export function articleQuality(
+  db: Db,
+  articleId: number,
+  openFlags: readonly Flag[],
+  policy: MqmPolicy = DEFAULT_MQM_POLICY,
+  opts: { caseSensitive?: boolean } = {},
+): ArticleQuality | undefined {
   const article = getArticle(db, articleId);
   if (!article) return undefined;
   const segments = listSegments(db, articleId);
@@ -71,7 +77,7 @@ export function articleQuality(db: Db, articleId: number, openFlags: readonly Fl
       status: decision ? 'confirmed' : 'proposed',
     };
   });
-  const rate = measureEditRate(segments);
+  const rate = measureEditRate(segments, { caseSensitive: opts.caseSensitive ?? true });
   return {
     articleId,
     title: article.title,

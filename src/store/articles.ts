@@ -17,6 +17,8 @@ export interface ArticleRow {
   readonly status: ArticleStatus;
   readonly importedAt: string;
   readonly importedBy: string;
+  /** The MT engine that produced it ('' when unknown). */
+  readonly mtEngine: string;
 }
 
 /** An article as the corpus page lists it, with its review figures. */
@@ -35,20 +37,21 @@ export interface NewArticle {
   readonly sourceName: string;
   readonly contentHash: string;
   readonly importedBy: string;
+  readonly mtEngine?: string | undefined;
   readonly now: string;
   readonly segments: readonly { readonly kind: SegmentKind; readonly text: string; readonly words: number }[];
 }
 
 const ARTICLE_COLUMNS = `a.id, a.title, a.source_name AS sourceName, a.content_hash AS contentHash,
-  a.status, a.imported_at AS importedAt, a.imported_by AS importedBy`;
+  a.status, a.imported_at AS importedAt, a.imported_by AS importedBy, a.mt_engine AS mtEngine`;
 
 /** Inserts an article and its segments in one transaction; returns its id and whether it was new (identical content is not stored twice). */
 export function insertArticle(db: Db, article: NewArticle): { id: number; isNew: boolean } {
   return db.transaction(() => {
     const existing = statement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
     if (existing) return { id: existing.id, isNew: false };
-    const { lastInsertRowid } = statement(db, 'INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
-      .run(article.title, article.sourceName, article.contentHash, article.now, article.importedBy);
+    const { lastInsertRowid } = statement(db, 'INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by, mt_engine) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(article.title, article.sourceName, article.contentHash, article.now, article.importedBy, (article.mtEngine ?? '').trim().slice(0, MAX_ENGINE_CHARS));
     const id = Number(lastInsertRowid);
     const insertSegment = statement(db, 'INSERT INTO segments (article_id, position, kind, mt, mt_words) VALUES (?, ?, ?, ?, ?)');
     article.segments.forEach((s, position) => insertSegment.run(id, position, s.kind, s.text, s.words));
@@ -84,4 +87,12 @@ export function listArticles(db: Db): ArticleSummary[] {
 /** Sets an article's review status; returns false when there is no such article. */
 export function setArticleStatus(db: Db, id: number, status: ArticleStatus): boolean {
   return statement(db, 'UPDATE articles SET status = ? WHERE id = ?').run(status, id).changes === 1;
+}
+
+/** Longest MT engine name kept. */
+export const MAX_ENGINE_CHARS = 80;
+
+/** Sets which MT engine produced an article ('' for unknown); returns false when there is no such article. */
+export function setArticleEngine(db: Db, id: number, engine: string): boolean {
+  return statement(db, 'UPDATE articles SET mt_engine = ? WHERE id = ?').run(engine.trim().slice(0, MAX_ENGINE_CHARS), id).changes === 1;
 }

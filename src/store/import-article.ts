@@ -16,7 +16,7 @@ export type ImportOutcome =
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
 /** Decodes, segments and stores one article; refuses empty, binary, non-UTF-8 or oversized input and then writes nothing. */
-export function importArticle(db: Db, input: ImportInput, meta: { importedBy: string; now: string }): ImportOutcome {
+export function importArticle(db: Db, input: ImportInput, meta: { importedBy: string; now: string; mtEngine?: string | undefined }): ImportOutcome {
   const decoded = 'bytes' in input ? decodeArticleInput(input.bytes) : decodeArticleText(input.text);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, message: decoded.message };
   const parsed = parseArticle(decoded.text);
@@ -31,6 +31,7 @@ export function importArticle(db: Db, input: ImportInput, meta: { importedBy: st
     sourceName: input.sourceName,
     contentHash,
     importedBy: meta.importedBy,
+    mtEngine: meta.mtEngine,
     now: meta.now,
     segments: parsed.segments.map((s) => ({ kind: s.kind, text: s.text, words: countWords(s.text) })),
   });

@@ -25,7 +25,7 @@ export function listArticleFiles(path: string): string[] {
 export function importFiles(
   db: Db,
   files: readonly string[],
-  meta: { importedBy: string; now: () => string },
+  meta: { importedBy: string; now: () => string; mtEngine?: string | undefined },
   onFile: (file: string) => void = () => {},
 ): CorpusImportResult {
   let added = 0;
@@ -42,7 +42,7 @@ export function importFiles(
       refused.push({ file, message: err instanceof Error ? err.message : String(err) });
     }
     if (bytes) {
-      const outcome = importArticle(db, { bytes, sourceName: basename(file) }, { importedBy: meta.importedBy, now: meta.now() });
+      const outcome = importArticle(db, { bytes, sourceName: basename(file) }, { importedBy: meta.importedBy, now: meta.now(), mtEngine: meta.mtEngine });
       if (!outcome.ok) refused.push({ file, message: outcome.message });
       else if (outcome.isNew) added += 1;
       else existing += 1;

@@ -53,4 +53,12 @@ describe('copydesk import', () => {
     expect(missing.stderr).toContain('cannot read /no/such/file.txt');
     expect((await run(['frobnicate'], db)).code).toBe(2);
   });
+
+  it('records the MT engine given with --engine', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'copydesk-cli-')), 'e.db');
+    expect((await run(['import', '--engine', 'Engine A', CORPUS_FILE.pathname], db)).code).toBe(0);
+    const handle = openDb(db);
+    expect(listArticles(handle).map((a) => a.mtEngine)).toEqual(['Engine A']);
+    handle.close();
+  });
 });

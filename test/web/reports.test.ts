@@ -19,7 +19,7 @@ describe('GET /reports', () => {
   it('draws the charts on the server with their numbers beside them, and lists corrections and editors', async () => {
     const { agent } = await corpus();
     const page = await agent.get('/reports').expect(200);
-    expect(page.text).toContain('corpus HTER <strong>0.6%</strong> (4 edits / 624 words)');
+    expect(page.text).toContain('corpus HTER <strong>0.6%</strong> (4 edits / 624 words,');
     expect(page.text).toMatch(/<svg class="chart" viewBox="0 0 640 220" role="img" aria-label="Number of articles in each HTER band"/);
     expect(page.text).toMatch(/<tr><td>0–5%<\/td><td>1<\/td><\/tr>/);
     expect(page.text).toMatch(/<tr><td>20–30%<\/td><td>1<\/td><\/tr>/);
@@ -42,7 +42,7 @@ describe('GET /reports', () => {
     const { agent } = await corpus();
     const csv = await agent.get('/reports/export?format=csv').expect(200);
     const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,title,status,hter,hterEdits,words,charShare,untouchedSegments,contentSegments,mqmScore,mqmPenalty,verdict,confirmedCorrections,proposedCorrections');
+    expect(lines[0]).toBe('id,title,mtEngine,status,hter,hterEdits,words,charShare,untouchedSegments,contentSegments,mqmScore,mqmPenalty,verdict,confirmedCorrections,proposedCorrections');
     expect(lines).toHaveLength(3);
     const json = await agent.get('/reports/export?format=json').expect(200);
     const report = JSON.parse(json.text) as { format: string; articles: { hterEdits: number }[]; frequentCorrections: { mtText: string; count: number }[] };
@@ -73,3 +73,30 @@ describe('GET /articles/:id/report (printable QA report)', () => {
     expect(page.text).toContain('<p class="text"><del>King</del><ins>Cho</ins> Raises Issues');
   });
 });
+
+describe('reports per MT engine and without case', () => {
+  it('groups the articles by the engine named at import or on the article page', async () => {
+    const { db, id, otherId, agent, csrf } = await corpus();
+    await agent.post(`/articles/${id}/engine`).type('form').send({ _csrf: csrf, engine: 'Engine A' }).expect(303);
+    await agent.post('/import').type('form').send({ _csrf: csrf, text: 'Rain Expected\n\nHeavy rain is expected on Saturday.', engine: 'Engine B' }).expect(303);
+    const page = await agent.get('/reports').expect(200);
+    expect(page.text).toMatch(/<tr><td>\(unknown\)<\/td><td>1<\/td><td>23\.1%<\/td>/);
+    expect(page.text).toMatch(/<tr><td>Engine A<\/td><td>1<\/td><td>0\.2%<\/td>/);
+    expect(page.text).toMatch(/<tr><td>Engine B<\/td><td>1<\/td><td>0\.0%<\/td>/);
+    void db; void otherId;
+  });
+
+  it('counts a change of case as an edit by default, and not when asked to ignore case', async () => {
+    const { agent, csrf } = await corpus();
+    await agent.post('/import').type('form').send({ _csrf: csrf, text: 'Markets Rally\n\nstocks rose on Monday.' }).expect(303);
+    const imported = (await agent.get('/')).text;
+    const id = /href="\/articles\/(\d+)">Markets Rally/.exec(imported)![1];
+    await agent.post(`/articles/${id}/segments/1`).type('form').send({ _csrf: csrf, base: '0', text: 'Stocks rose on Monday.' }).expect(303);
+    const sensitive = await agent.get('/reports?sort=title&dir=asc').expect(200);
+    expect(sensitive.text).toMatch(/Markets Rally<\/a><\/td><td>\(unknown\)<\/td><td>[^<]*<\/td><td>16\.7%<\/td>/);
+    const insensitive = await agent.get('/reports?sort=title&dir=asc&case=insensitive').expect(200);
+    expect(insensitive.text).toMatch(/Markets Rally<\/a><\/td><td>\(unknown\)<\/td><td>[^<]*<\/td><td>0\.0%<\/td>/);
+    expect(insensitive.text).toContain('case ignored');
+  });
+});
+

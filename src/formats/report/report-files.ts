@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 export interface ReportFileRow {
   readonly id: number;
   readonly title: string;
+  readonly mtEngine: string;
   readonly status: string;
   readonly hter: number;
   readonly hterEdits: number;
@@ -20,7 +21,7 @@ export interface ReportFileRow {
 
 /** The CSV columns, in order (one row per article). */
 export const REPORT_CSV_COLUMNS: readonly (keyof ReportFileRow)[] = [
-  'id', 'title', 'status', 'hter', 'hterEdits', 'words', 'charShare', 'untouchedSegments', 'contentSegments',
+  'id', 'title', 'mtEngine', 'status', 'hter', 'hterEdits', 'words', 'charShare', 'untouchedSegments', 'contentSegments',
   'mqmScore', 'mqmPenalty', 'verdict', 'confirmedCorrections', 'proposedCorrections',
 ];
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
-import { ARTICLE_STATUSES, setArticleStatus, type ArticleStatus } from '../../store/articles.js';
+import { ARTICLE_STATUSES, setArticleEngine, setArticleStatus, type ArticleStatus } from '../../store/articles.js';
 import { listSegments } from '../../store/segments.js';
 import { listCurrentCorrections } from '../../store/corrections.js';
 import { buildReviewView } from '../view-models/review-view.js';
@@ -88,7 +88,7 @@ export function articleRoutes(deps: RouteDeps): Router {
     const article = loadedArticle(res.locals);
     const format = typeof req.query.format === 'string' ? req.query.format : '';
     if (!isArticleExportFormat(format)) throw new HttpError(422, `Choose an export format: ${ARTICLE_EXPORT_FORMATS.join(', ')}.`);
-    const file = exportArticle(loadExportArticle(deps.db, article.id) as ExportArticle, format, { now: deps.now(), tool: TOOL });
+    const file = exportArticle(loadExportArticle(deps.db, article.id) as ExportArticle, format, { now: deps.now(), tool: TOOL, mtEngine: article.mtEngine || undefined });
     sendDownload(res, file, downloadName(article.title, format === 'xliff12' ? 'xliff12' : '', file.extension));
   });
 
@@ -132,6 +132,14 @@ export function articleRoutes(deps: RouteDeps): Router {
     if (!stands) throw new HttpError(409, 'That correction no longer stands (the segment was edited since the page was loaded). Reload the article.');
     confirmCategory(deps.db, article.id, { ...form.data, category: form.data.category as MqmCategoryId, severity: form.data.severity as MqmSeverity }, { author, now: deps.now() });
     res.redirect(303, `/articles/${article.id}#corrections`);
+  });
+
+  router.post('/:id/engine', load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const engine = typeof req.body?.engine === 'string' ? (req.body.engine as string) : undefined;
+    if (engine === undefined) throw new HttpError(422, 'Name the MT engine (or leave the field empty for unknown).');
+    setArticleEngine(deps.db, article.id, engine);
+    res.redirect(303, `/articles/${article.id}`);
   });
 
   router.post('/:id/status', load, (req, res) => {

@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { RouteDeps } from '../app.js';
-import { listArticles } from '../../store/articles.js';
+import { listArticles, MAX_ENGINE_CHARS } from '../../store/articles.js';
 import { importArticle } from '../../store/import-article.js';
 import { MAX_ARTICLE_BYTES } from '../../core/article/decode-input.js';
 import { buildCorpusView } from '../view-models/corpus-view.js';
@@ -38,6 +38,7 @@ export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): R
     const pasted = typeof body.text === 'string' ? body.text : '';
     const pastedName = typeof body.sourceName === 'string' ? body.sourceName.trim().slice(0, 200) : '';
     const author = readAuthor(req) || cleanAuthor(body.author);
+    const engine = typeof body.engine === 'string' ? body.engine.trim().slice(0, MAX_ENGINE_CHARS) : '';
     const file = req.file;
     const refuse = (status: number, message: string) =>
       res.status(status).render('corpus/import', { title: 'Import an article', message, text: pasted, sourceName: pastedName });
@@ -48,7 +49,7 @@ export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): R
     const input = file
       ? { bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength), sourceName: file.originalname || 'upload.txt' }
       : { text: pasted, sourceName: pastedName || 'pasted text' };
-    const outcome = importArticle(deps.db, input, { importedBy: author || 'anonymous', now: deps.now() });
+    const outcome = importArticle(deps.db, input, { importedBy: author || 'anonymous', now: deps.now(), mtEngine: engine });
     if (!outcome.ok) {
       return refuse(outcome.reason === 'too-large' ? 413 : 422, outcome.message);
     }

@@ -14,10 +14,10 @@ import type { ArticleRow } from '../../store/articles.js';
 const PassScoreForm = z.object({ passScore: z.coerce.number().min(0).max(100) });
 
 /** Returns every article with its quality figures. */
-function corpusQuality(deps: RouteDeps): { article: ArticleRow; quality: ArticleQuality }[] {
+function corpusQuality(deps: RouteDeps, isCaseSensitive: boolean): { article: ArticleRow; quality: ArticleQuality }[] {
   const passScore = mqmPassScore(deps.db);
   return listArticles(deps.db).flatMap((article) => {
-    const quality = articleQuality(deps.db, article.id, deps.flags.flagsFor(article.id).open, { passScore });
+    const quality = articleQuality(deps.db, article.id, deps.flags.flagsFor(article.id).open, { passScore }, { caseSensitive: isCaseSensitive });
     return quality ? [{ article, quality }] : [];
   });
 }
@@ -29,23 +29,27 @@ export function reportRoutes(deps: RouteDeps): Router {
   router.get('/reports', (req, res) => {
     const sort = REPORT_SORTS.find((s): s is ReportSort => s === req.query.sort) ?? 'hter';
     const isDescending = req.query.dir !== 'asc';
-    res.render('reports/index', buildReportsView(corpusQuality(deps), listEditorActivity(deps.db), { sort, isDescending, passScore: mqmPassScore(deps.db) }));
+    const isCaseSensitive = req.query.case !== 'insensitive';
+    res.render('reports/index', buildReportsView(corpusQuality(deps, isCaseSensitive), listEditorActivity(deps.db), { sort, isDescending, passScore: mqmPassScore(deps.db), isCaseSensitive }));
   });
 
   router.get('/reports/export', (req, res) => {
     const format = req.query.format;
     if (format !== 'csv' && format !== 'json') throw new HttpError(422, 'Choose an export format: csv or json.');
-    const items = corpusQuality(deps);
+    const isCaseSensitive = req.query.case !== 'insensitive';
+    const items = corpusQuality(deps, isCaseSensitive);
     const rows = buildReportRows(items);
     if (format === 'csv') {
       sendDownload(res, { body: writeReportCsv(rows), contentType: 'text/csv; charset=utf-8; header=present' }, downloadName('copydesk report', '', 'csv'));
       return;
     }
-    const view = buildReportsView(items, listEditorActivity(deps.db), { sort: 'hter', isDescending: true, passScore: mqmPassScore(deps.db) });
+    const view = buildReportsView(items, listEditorActivity(deps.db), { sort: 'hter', isDescending: true, passScore: mqmPassScore(deps.db), isCaseSensitive });
     const body = writeReportJson({
       generatedAt: deps.now(),
       passScore: view.passScore,
+      caseSensitive: isCaseSensitive,
       corpus: view.corpus,
+      engines: view.engines,
       articles: rows,
       hterBins: view.hterBins,
       dimensions: view.dimensions.map((d) => ({ dimension: d.label, total: d.total, confirmed: d.confirmed, bySeverity: Object.fromEntries(view.severities.map((s, i) => [s.toLowerCase(), d.bySeverity[i]])) })),

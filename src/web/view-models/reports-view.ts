@@ -22,6 +22,7 @@ export function buildReportRows(items: readonly { article: ArticleRow; quality: 
   return items.map(({ article, quality }) => ({
     id: article.id,
     title: article.title,
+    mtEngine: article.mtEngine,
     status: article.status,
     hter: quality.editRate.ter,
     hterEdits: quality.editRate.edits,
@@ -48,7 +49,7 @@ function sortRows(rows: readonly ReportArticleRow[], sort: ReportSort, isDescend
 export function buildReportsView(
   items: readonly { article: ArticleRow; quality: ArticleQuality }[],
   editors: readonly EditorActivity[],
-  opts: { sort: ReportSort; isDescending: boolean; passScore: number },
+  opts: { sort: ReportSort; isDescending: boolean; passScore: number; isCaseSensitive: boolean },
 ) {
   const rows = buildReportRows(items);
   const qualities = items.map((i) => i.quality);
@@ -88,10 +89,28 @@ export function buildReportsView(
   }
   const frequent = [...pairs.values()].sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText)).slice(0, 20)
     .map((p) => ({ mtText: p.mtText, editText: p.editText, count: p.count, articles: p.articles.size }));
-  const sortLink = (column: ReportSort) => `/reports?sort=${column}&dir=${opts.sort === column && !opts.isDescending ? 'desc' : 'asc'}#articles`;
+  const engines = [...new Set(rows.map((r) => r.mtEngine))].sort().map((engine) => {
+    const of = rows.filter((r) => r.mtEngine === engine);
+    const scored = of.filter((r) => r.mqmScore !== null);
+    const edits = of.reduce((s, r) => s + r.hterEdits, 0);
+    const words = of.reduce((s, r) => s + r.words, 0);
+    return {
+      engine: engine || '(unknown)',
+      articles: of.length,
+      hter: formatShare(edits, words),
+      meanMqm: scored.length ? (scored.reduce((s, r) => s + (r.mqmScore ?? 0), 0) / scored.length).toFixed(1) : '–',
+      failing: of.filter((r) => r.verdict === 'fail').length,
+      corrections: of.reduce((s, r) => s + r.confirmedCorrections + r.proposedCorrections, 0),
+    };
+  });
+  const caseParam = opts.isCaseSensitive ? '' : '&case=insensitive';
+  const sortLink = (column: ReportSort) => `/reports?sort=${column}&dir=${opts.sort === column && !opts.isDescending ? 'desc' : 'asc'}${caseParam}#articles`;
   return {
     title: 'Reports',
     passScore: opts.passScore,
+    isCaseSensitive: opts.isCaseSensitive,
+    caseToggleUrl: opts.isCaseSensitive ? '/reports?case=insensitive' : '/reports',
+    engines,
     corpus: { articles: rows.length, hter: formatShare(totals.edits, totals.words), edits: totals.edits, words: totals.words },
     hterChart: buildBarChart(bins, 'Number of articles in each HTER band'),
     hterBins: bins,
@@ -109,6 +128,7 @@ export function buildReportsView(
       url: `/articles/${r.id}`,
       reportUrl: `/articles/${r.id}/report`,
       title: r.title || '(untitled)',
+      mtEngine: r.mtEngine || '(unknown)',
       status: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
       hter: formatShare(r.hterEdits, r.words),
       mqm: r.mqmScore === null ? '–' : r.mqmScore.toFixed(1),

@@ -28,7 +28,7 @@ export interface CorrectionVm {
 /** The review page's view-model. */
 export interface ReviewVm {
   readonly title: string;
-  readonly article: { readonly id: number; readonly title: string; readonly sourceName: string; readonly importedAt: string; readonly statusLabel: string };
+  readonly article: { readonly id: number; readonly title: string; readonly sourceName: string; readonly importedAt: string; readonly statusLabel: string; readonly mtEngine: string };
   readonly statuses: readonly { readonly value: ArticleStatus; readonly label: string; readonly isCurrent: boolean }[];
   readonly stats: { readonly segments: number; readonly edited: number; readonly changedShare: string; readonly mtWords: number; readonly wordsChanged: number };
   readonly blocks: readonly ReviewBlock[];
@@ -87,6 +87,7 @@ export function buildReviewView(input: {
       sourceName: article.sourceName,
       importedAt: formatTime(article.importedAt),
       statusLabel: STATUS_LABELS[article.status],
+      mtEngine: article.mtEngine,
     },
     statuses: ARTICLE_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value], isCurrent: value === article.status })),
     stats: { segments: segments.length, edited: vms.filter((s) => s.isEdited).length, changedShare: formatShare(wordsChanged, mtWords), mtWords, wordsChanged },
