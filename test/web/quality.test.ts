@@ -45,4 +45,21 @@ describe('the article page quality figures', () => {
     await agent.post(`/articles/${id}/categories`).type('form').send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Cho', category: 'vibes', severity: 'major' }).expect(422);
     await agent.post(`/articles/${id}/categories`).type('form').send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Wang', category: 'accuracy', severity: 'major' }).expect(409);
   });
+
+  it('confirms a proposal in one click, and offers every MQM category on the change page', async () => {
+    const { db, id, agent, csrf } = await editedArticle();
+    const page = await agent.get(`/articles/${id}`);
+    expect(page.text).toContain('<input type="hidden" name="category" value="accuracy/mistranslation">');
+    const change = /<a href="(\/articles\/\d+\/categories\?[^"]+)">Change…<\/a>/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+    const form = await agent.get(change).expect(200);
+    expect(form.text).toContain('<option value="accuracy/mistranslation" selected>Accuracy / Mistranslation</option>');
+    expect(form.text).toContain('<option value="terminology/inconsistent-use">Terminology / Inconsistent use of terminology</option>');
+    expect(form.text).toMatch(/<input type="radio" name="severity" value="major" checked>/);
+    expect(form.text).toContain('Proposed: Fixes the flag');
+    await agent.post(`/articles/${id}/categories`).type('form')
+      .send({ _csrf: csrf, segmentId: getSegment(db, id, 5)!.id, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
+    expect((await agent.get(`/articles/${id}`)).text).toContain('1 confirmed, 0 proposed');
+    await agent.get(`/articles/${id}/categories?segmentId=1&mtText=Nope&editText=X`).expect(404);
+  });
 });
+

@@ -17,7 +17,7 @@ import { loadExportArticle } from '../../store/export-article.js';
 import { articleQuality } from '../../store/article-quality.js';
 import { confirmCategory } from '../../store/categories.js';
 import { mqmPassScore } from '../../store/settings.js';
-import { buildQualityView } from '../view-models/quality-view.js';
+import { buildCategoryFormView, buildQualityView } from '../view-models/quality-view.js';
 import { KIND_LABELS, formatTime } from '../view-models/format.js';
 import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js';
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
@@ -35,6 +35,8 @@ function noticeFrom(query: Record<string, unknown>): string | null {
   if (query.distinct === '1') return 'Recorded: these spellings name different people, in every article.';
   return null;
 }
+
+const CorrectionQuery = z.object({ segmentId: z.coerce.number().int().min(1), mtText: z.string().max(5000), editText: z.string().max(5000) });
 
 const CategoryForm = z.object({
   segmentId: z.coerce.number().int().min(1),
@@ -118,6 +120,23 @@ export function articleRoutes(deps: RouteDeps): Router {
         parts: s.diff,
       })),
     });
+  });
+
+  router.get('/:id/categories', load, (req, res) => {
+    const article = loadedArticle(res.locals);
+    const query = CorrectionQuery.safeParse(req.query);
+    if (!query.success) throw new HttpError(422, 'Say which correction to categorise (the link is incomplete).');
+    const flags = deps.flags.flagsFor(article.id);
+    const quality = articleQuality(deps.db, article.id, flags.open, { passScore: mqmPassScore(deps.db) });
+    const found = quality?.corrections.find(
+      (c) => c.correction.segmentId === query.data.segmentId && c.correction.mtText === query.data.mtText && c.correction.editText === query.data.editText,
+    );
+    if (!found) throw new HttpError(404, 'That correction no longer stands (the segment was edited since). Go back to the article.');
+    res.render('articles/category', buildCategoryFormView(
+      article.id,
+      { ...query.data, where: `${KIND_LABELS[found.segmentKind]} ${found.correction.position}` },
+      { category: found.category, severity: found.severity, reason: found.status === 'confirmed' ? 'Confirmed earlier; choose again to change it.' : `Proposed: ${found.proposal.reason}` },
+    ));
   });
 
   router.post('/:id/categories', load, (req, res) => {

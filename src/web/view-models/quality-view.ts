@@ -45,9 +45,26 @@ export function buildQualityView(quality: ArticleQuality, articleId: number) {
       reason: c.status === 'confirmed' ? `Confirmed by ${c.confirmed?.author ?? ''}, ${formatTime(c.confirmed?.createdAt ?? null)}` : c.proposal.reason,
       isLowConfidence: c.status === 'proposed' && c.proposal.confidence === 'low',
       segmentId: c.correction.segmentId,
-      categories: CATEGORY_OPTIONS.map((o) => ({ ...o, isCurrent: o.value === c.category })),
-      severities: MQM_SEVERITIES.map((s) => ({ value: s.id, label: `${s.label} (${s.weight})`, isCurrent: s.id === c.severity })),
+      category: c.category,
       action: `/articles/${articleId}/categories`,
+      changeUrl: `/articles/${articleId}/categories?${new URLSearchParams({ segmentId: String(c.correction.segmentId), mtText: c.correction.mtText, editText: c.correction.editText }).toString()}`,
     })),
+  };
+}
+
+/** Returns the page that changes one correction's category: every MQM category and severity, the current ones chosen. */
+export function buildCategoryFormView(
+  articleId: number,
+  correction: { segmentId: number; mtText: string; editText: string; where: string },
+  current: { category: string; severity: string; reason: string },
+) {
+  return {
+    title: 'Choose the MQM category',
+    articleUrl: `/articles/${articleId}#corrections`,
+    action: `/articles/${articleId}/categories`,
+    ...correction,
+    reason: current.reason,
+    categories: CATEGORY_OPTIONS.map((o) => ({ ...o, isCurrent: o.value === current.category })),
+    severities: MQM_SEVERITIES.map((s) => ({ value: s.id, label: `${s.label} (${s.weight})`, description: s.description, isCurrent: s.id === current.severity })),
   };
 }
