@@ -27,12 +27,14 @@ describe('the article page quality figures', () => {
     const { db, id, agent, csrf } = await editedArticle();
     const segmentId = getSegment(db, id, 5)!.id;
     await agent.post(`/articles/${id}/categories`).type('form')
-      .send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
+      .send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' })
+      .expect(303).expect('location', `/articles/${id}/corrections`);
     let page = await agent.get(`/articles/${id}`);
     // 611 words, one major error (5): 100 x (1 - 5/611) = 99.2; 5 per 611 words = 8.2 per 1,000.
     expect(page.text).toContain('<dt>MQM score</dt><dd>99.2 <small>(8.2 per 1,000 words)</small></dd>');
     expect(page.text).toContain('<dd class="verdict-pass">Pass</dd>');
-    expect(page.text).toMatch(/<strong>Accuracy \/ Mistranslation<\/strong>, major/);
+    expect((await agent.get(`/articles/${id}/corrections`)).text).toMatch(/<strong>Accuracy \/ Mistranslation<\/strong>, major/);
+    expect(page.text).toContain('<del>King</del> → <ins>Cho</ins> · major · Min-ji');
     await agent.post(`/articles/${id}/categories`).type('form')
       .send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'critical' }).expect(303);
     page = await agent.get(`/articles/${id}`);
@@ -48,7 +50,7 @@ describe('the article page quality figures', () => {
 
   it('confirms a proposal in one click, and offers every MQM category on the change page', async () => {
     const { db, id, agent, csrf } = await editedArticle();
-    const page = await agent.get(`/articles/${id}`);
+    const page = await agent.get(`/articles/${id}/corrections`);
     expect(page.text).toContain('<input type="hidden" name="category" value="accuracy/mistranslation">');
     const change = /<a href="(\/articles\/\d+\/categories\?[^"]+)">Change…<\/a>/.exec(page.text)![1]!.replace(/&amp;/g, '&');
     const form = await agent.get(change).expect(200);

@@ -122,6 +122,14 @@ export function articleRoutes(deps: RouteDeps): Router {
     });
   });
 
+  router.get('/:id/corrections', load, (_req, res) => {
+    const article = loadedArticle(res.locals);
+    const flags = deps.flags.flagsFor(article.id);
+    const quality = articleQuality(deps.db, article.id, flags.open, { passScore: mqmPassScore(deps.db) });
+    if (!quality) throw new HttpError(404, `There is no article ${article.id}.`);
+    res.render('articles/corrections', { title: `Corrections: ${article.title}`, articleUrl: `/articles/${article.id}`, articleTitle: article.title, quality: buildQualityView(quality, article.id) });
+  });
+
   router.get('/:id/categories', load, (req, res) => {
     const article = loadedArticle(res.locals);
     const query = CorrectionQuery.safeParse(req.query);
@@ -150,7 +158,7 @@ export function articleRoutes(deps: RouteDeps): Router {
     );
     if (!stands) throw new HttpError(409, 'That correction no longer stands (the segment was edited since the page was loaded). Reload the article.');
     confirmCategory(deps.db, article.id, { ...form.data, category: form.data.category as MqmCategoryId, severity: form.data.severity as MqmSeverity }, { author, now: deps.now() });
-    res.redirect(303, `/articles/${article.id}#corrections`);
+    res.redirect(303, `/articles/${article.id}/corrections`);
   });
 
   router.post('/:id/engine', load, (req, res) => {

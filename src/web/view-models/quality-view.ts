@@ -14,8 +14,21 @@ function fixed(value: number | null, digits: number): string {
   return value === null ? '–' : value.toFixed(digits);
 }
 
-/** Returns the article page's quality block and categorised corrections. */
+/** Returns the article page's quality block and categorised corrections (also grouped by category, most severe first). */
 export function buildQualityView(quality: ArticleQuality, articleId: number) {
+  const view = buildQualityFigures(quality, articleId);
+  const weight = (severity: string) => MQM_SEVERITIES.find((s) => s.id === severity)?.weight ?? 0;
+  const labels = [...new Set(view.corrections.map((c) => c.categoryLabel))];
+  const groups = labels
+    .map((label) => {
+      const corrections = view.corrections.filter((c) => c.categoryLabel === label);
+      return { label, count: corrections.length, corrections, weight: Math.max(...corrections.map((c) => weight(c.severity))) };
+    })
+    .sort((a, b) => b.weight - a.weight || b.count - a.count || a.label.localeCompare(b.label));
+  return { ...view, groups };
+}
+
+function buildQualityFigures(quality: ArticleQuality, articleId: number) {
   const { mqm } = quality;
   return {
     hter: formatShare(quality.editRate.edits, quality.editRate.words),
@@ -32,6 +45,7 @@ export function buildQualityView(quality: ArticleQuality, articleId: number) {
     proposedCount: mqm.unconfirmed.count,
     scoreIfConfirmed: fixed(mqm.unconfirmed.rawScoreIfConfirmed, 1),
     reportUrl: `/articles/${articleId}/report`,
+    correctionsUrl: `/articles/${articleId}/corrections`,
     corrections: quality.corrections.map((c) => ({
       anchor: `s${c.correction.position}`,
       where: `${KIND_LABELS[c.segmentKind]} ${c.correction.position}`,
