@@ -8,6 +8,8 @@ import { toCheckGlossary } from '../core/glossary/check-glossary.js';
 import { listDismissals, listDistinctPeople, type DismissalRow } from './decisions.js';
 import type { ArticleView, Flag } from '../core/checks/types.js';
 import { runChecks } from '../core/checks/run-checks.js';
+import { findWholePhrase, isCheckablePhrase } from '../core/checks/correction-phrases.js';
+import { correctionKey } from '../core/diff/correction-key.js';
 
 /** The flags of an article split into those still open and those an editor dismissed. */
 export interface ArticleFlags {
@@ -53,9 +55,19 @@ export function runArticleChecks(
  * affects.
  */
 export function relevantCorpusCorrections(rows: readonly StandingCorrection[], articleId: number, segments: readonly SegmentView[]): CorpusCorrectionRow[] {
-  const text = segments.map((s) => s.edit).join('\n');
-  const ownPhrases = new Set(rows.filter((r) => r.articleId === articleId).map((r) => r.mtText));
-  return groupCorpusCorrections(rows.filter((r) => r.articleId !== articleId && (ownPhrases.has(r.mtText) || text.includes(r.mtText))));
+  const text = segments.filter((s) => s.kind !== 'boilerplate').map((s) => s.edit).join('\n');
+  const ownPhrases = new Set(rows.filter((r) => r.articleId === articleId).map((r) => correctionKey(r.mtText)));
+  // The same guards as the two checks: phrases they would never carry or compare cannot matter here.
+  const verdicts = new Map<string, boolean>();
+  const isRelevant = (mtText: string): boolean => {
+    let verdict = verdicts.get(mtText);
+    if (verdict === undefined) {
+      verdict = isCheckablePhrase(mtText) && (ownPhrases.has(correctionKey(mtText)) || (text.includes(mtText.trim().split(/\s+/u)[0] ?? '') && findWholePhrase(text, mtText).length > 0));
+      verdicts.set(mtText, verdict);
+    }
+    return verdict;
+  };
+  return groupCorpusCorrections(rows.filter((r) => r.articleId !== articleId && isRelevant(r.mtText)));
 }
 
 /** Splits flags into open and dismissed, matching dismissals by fingerprint (they survive re-runs and edits elsewhere). */

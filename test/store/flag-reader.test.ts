@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { openDb } from '../../src/store/open-db.js';
 import { importArticle } from '../../src/store/import-article.js';
-import { createFlagReader } from '../../src/store/check-article.js';
+import { createFlagReader, runArticleChecks } from '../../src/store/check-article.js';
 import { getSegment } from '../../src/store/segments.js';
 import { saveEdit } from '../../src/store/save-edit.js';
 
@@ -32,6 +32,8 @@ describe('createFlagReader', () => {
     reader.flagsFor(a);
     reader.flagsFor(related);
     expect(reader.checkRuns()).toBe(runs + 2);
+    // Filtering the corpus corrections changes nothing the checks report: the same flags as an unfiltered run.
+    for (const id of [a, related, unrelated]) expect(reader.flagsFor(id).open).toEqual(runArticleChecks(db, id));
     // The related article now carries the corpus's correction as information.
     expect(reader.flagsFor(related).open.some((f) => f.check === 'correction-not-carried' && f.text === 'King' && f.suggestions[0] === 'Cho')).toBe(true);
   });
