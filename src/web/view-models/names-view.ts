@@ -23,7 +23,7 @@ export interface NamesVm {
 const BECAUSE: Readonly<Record<string, string>> = {
   glossary: 'the glossary’s form',
   correction: 'the spelling an editor corrected to',
-  frequency: 'the most frequent spelling',
+  frequency: 'the spelling the body text uses most',
 };
 
 /** Returns the names page's view-model. */

@@ -32,7 +32,7 @@ function buildQualityFigures(quality: ArticleQuality, articleId: number) {
   const { mqm } = quality;
   return {
     hter: formatShare(quality.editRate.edits, quality.editRate.words),
-    hterDetail: `${quality.editRate.edits} edits / ${quality.editRate.words} words`,
+    hterDetail: `${quality.editRate.edits} edit${quality.editRate.edits === 1 ? '' : 's'} / ${quality.editRate.words} words`,
     charShare: `${(quality.editRate.charShare * 100).toFixed(1)}%`,
     isApproximate: quality.editRate.isApproximate,
     untouched: `${quality.editRate.untouched} of ${quality.editRate.segments}`,
