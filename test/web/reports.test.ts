@@ -38,6 +38,18 @@ describe('GET /reports', () => {
     expect(first).toBe('King Meets Japanese Counterpart');
   });
 
+  it('sorts the corrections and editors tables too, by the column clicked', async () => {
+    const { agent } = await corpus();
+    const byCount = await agent.get('/reports').expect(200);
+    const firstMt = (html: string) => /<tbody><tr><td><del>([^<]+)<\/del>/.exec(html.slice(html.indexOf('id="frequent"')))![1];
+    expect(firstMt(byCount.text)).toBe('King');
+    expect(byCount.text).toContain('<a href="/reports?fsort=mt#frequent">MT</a>');
+    const byMt = await agent.get('/reports?fsort=mt').expect(200);
+    expect(firstMt(byMt.text)).toBe('Japanese');
+    expect(byMt.text).toContain('Most frequent corrections <small>(sorted by mt)</small>');
+    expect((await agent.get('/reports?esort=author')).text).toContain('Edits per editor <small>(sorted by author)</small>');
+  });
+
   it('exports the figures as CSV and JSON', async () => {
     const { agent } = await corpus();
     const csv = await agent.get('/reports/export?format=csv').expect(200);

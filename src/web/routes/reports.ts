@@ -6,7 +6,9 @@ import { listArticles } from '../../store/articles.js';
 import { articleQuality, type ArticleQuality } from '../../store/article-quality.js';
 import { listEditorActivity } from '../../store/revisions.js';
 import { mqmPassScore, setMqmPassScore } from '../../store/settings.js';
-import { buildReportRows, buildReportsView, REPORT_SORTS, type ReportSort } from '../view-models/reports-view.js';
+import {
+  buildReportRows, buildReportsView, EDITOR_SORTS, FREQUENT_SORTS, REPORT_SORTS, type EditorSort, type FrequentSort, type ReportSort,
+} from '../view-models/reports-view.js';
 import { writeReportCsv, writeReportJson } from '../../formats/report/report-files.js';
 import { downloadName, sendDownload } from '../download.js';
 import type { ArticleRow } from '../../store/articles.js';
@@ -30,7 +32,11 @@ export function reportRoutes(deps: RouteDeps): Router {
     const sort = REPORT_SORTS.find((s): s is ReportSort => s === req.query.sort) ?? 'hter';
     const isDescending = req.query.dir !== 'asc';
     const isCaseSensitive = req.query.case !== 'insensitive';
-    res.render('reports/index', buildReportsView(corpusQuality(deps, isCaseSensitive), listEditorActivity(deps.db), { sort, isDescending, passScore: mqmPassScore(deps.db), isCaseSensitive }));
+    const frequentSort = FREQUENT_SORTS.find((s): s is FrequentSort => s === req.query.fsort);
+    const editorSort = EDITOR_SORTS.find((s): s is EditorSort => s === req.query.esort);
+    res.render('reports/index', buildReportsView(corpusQuality(deps, isCaseSensitive), listEditorActivity(deps.db), {
+      sort, isDescending, passScore: mqmPassScore(deps.db), isCaseSensitive, frequentSort, editorSort,
+    }));
   });
 
   router.get('/reports/export', (req, res) => {

@@ -17,6 +17,23 @@ export type ReportSort = (typeof REPORT_SORTS)[number];
 /** One article's row of the report: what the CSV and JSON exports hold. */
 export type ReportArticleRow = ReportFileRow;
 
+/** The columns the most-frequent-corrections table sorts by. */
+export const FREQUENT_SORTS = ['count', 'articles', 'mt', 'edit'] as const;
+export type FrequentSort = (typeof FREQUENT_SORTS)[number];
+
+/** The columns the editors table sorts by. */
+export const EDITOR_SORTS = ['revisions', 'segments', 'articles', 'corrections', 'author'] as const;
+export type EditorSort = (typeof EDITOR_SORTS)[number];
+
+/** Sorts rows by a key: numbers largest first, text in alphabetical order; ties keep their order. */
+function sortBy<T>(rows: readonly T[], key: (row: T) => number | string): T[] {
+  return [...rows].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return typeof x === 'number' && typeof y === 'number' ? y - x : String(x).localeCompare(String(y));
+  });
+}
+
 /** Returns the per-article rows of the corpus report. */
 export function buildReportRows(items: readonly { article: ArticleRow; quality: ArticleQuality }[]): ReportArticleRow[] {
   return items.map(({ article, quality }) => ({
@@ -49,7 +66,7 @@ function sortRows(rows: readonly ReportArticleRow[], sort: ReportSort, isDescend
 export function buildReportsView(
   items: readonly { article: ArticleRow; quality: ArticleQuality }[],
   editors: readonly EditorActivity[],
-  opts: { sort: ReportSort; isDescending: boolean; passScore: number; isCaseSensitive: boolean },
+  opts: { sort: ReportSort; isDescending: boolean; passScore: number; isCaseSensitive: boolean; frequentSort?: FrequentSort; editorSort?: EditorSort },
 ) {
   const rows = buildReportRows(items);
   const qualities = items.map((i) => i.quality);
@@ -87,8 +104,12 @@ export function buildReportsView(
       pairs.set(key, entry);
     }
   }
-  const frequent = [...pairs.values()].sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText)).slice(0, 20)
+  const topPairs = [...pairs.values()].sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText)).slice(0, 20)
     .map((p) => ({ mtText: p.mtText, editText: p.editText, count: p.count, articles: p.articles.size }));
+  const frequentSort = opts.frequentSort ?? 'count';
+  const frequent = sortBy(topPairs, (p) => (frequentSort === 'mt' ? p.mtText : frequentSort === 'edit' ? p.editText : p[frequentSort]));
+  const editorSort = opts.editorSort ?? 'revisions';
+  const sortedEditors = sortBy(editors, (e) => e[editorSort]);
   const engines = [...new Set(rows.map((r) => r.mtEngine))].sort().map((engine) => {
     const of = rows.filter((r) => r.mtEngine === engine);
     const scored = of.filter((r) => r.mqmScore !== null);
@@ -105,6 +126,7 @@ export function buildReportsView(
   });
   const caseParam = opts.isCaseSensitive ? '' : '&case=insensitive';
   const sortLink = (column: ReportSort) => `/reports?sort=${column}&dir=${opts.sort === column && !opts.isDescending ? 'desc' : 'asc'}${caseParam}#articles`;
+  const tableLink = (param: string, column: string, anchor: string) => `/reports?${param}=${column}${caseParam}#${anchor}`;
   return {
     title: 'Reports',
     passScore: opts.passScore,
@@ -120,7 +142,11 @@ export function buildReportsView(
     kindChart: buildBarChart(kinds.map((k) => ({ label: k.label, value: Math.round(k.hter * 1000) / 10, display: k.share })), 'HTER by kind of segment'),
     kinds,
     frequent,
-    editors,
+    frequentSort,
+    frequentLinks: Object.fromEntries(FREQUENT_SORTS.map((c) => [c, tableLink('fsort', c, 'frequent')])) as Record<FrequentSort, string>,
+    editors: sortedEditors,
+    editorSort,
+    editorLinks: Object.fromEntries(EDITOR_SORTS.map((c) => [c, tableLink('esort', c, 'editors')])) as Record<EditorSort, string>,
     sortLinks: Object.fromEntries(REPORT_SORTS.map((c) => [c, sortLink(c)])) as Record<ReportSort, string>,
     sortedBy: opts.sort,
     direction: opts.isDescending ? 'descending' : 'ascending',
