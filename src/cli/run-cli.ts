@@ -12,7 +12,7 @@ import { METRICS_DESCRIPTION, METRICS_FORMATS, METRICS_HELP, runMetricsCommand, 
 import { loadExportArticle } from '../store/export-article.js';
 import { exportArticle } from '../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '../formats/article/types.js';
-import { TOOL } from '../web/download.js';
+import { TOOL } from '../formats/tool.js';
 import { importConcepts, listConcepts } from '../store/glossary.js';
 import { exportGlossary, GLOSSARY_EXPORT_FORMATS, type GlossaryExportFormat } from '../formats/glossary/export-glossary.js';
 import { importGlossary } from '../formats/glossary/import-glossary.js';

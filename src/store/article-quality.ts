@@ -3,12 +3,7 @@ import { getArticle } from './articles.js';
 import { listSegments, type SegmentView } from './segments.js';
 import { listCurrentCorrections, type CorrectionRow } from './corrections.js';
 import { categoryKey, listConfirmedCategories, type ConfirmedCategory } from './categories.js';
-import { listDistinctPeople } from './decisions.js';
-import { listConcepts } from './glossary.js';
-import { toArticleView } from './check-article.js';
 import type { Flag } from '../core/checks/types.js';
-import { runChecks } from '../core/checks/run-checks.js';
-import { toCheckGlossary } from '../core/glossary/check-glossary.js';
 import { proposeCategory, type Proposal } from '../core/mqm/propose.js';
 import { countEvaluationWords, scoreArticle, DEFAULT_MQM_POLICY, type MqmPolicy, type MqmScore } from '../core/mqm/score.js';
 import type { MqmCategoryId } from '../core/mqm/typology.js';
@@ -39,17 +34,11 @@ export interface ArticleQuality {
   readonly mqm: MqmScore;
 }
 
-/** Returns the flags the checks raise on the MT alone (every edit set back to its MT): what the corrections may have fixed. */
-function mtFlags(db: Db, articleId: number, title: string, segments: readonly SegmentView[]): Flag[] {
-  const article = toArticleView(articleId, title, segments.map((s) => ({ ...s, edit: s.mt })));
-  return runChecks(article, { glossary: toCheckGlossary(listConcepts(db)), distinctPeople: listDistinctPeople(db) });
-}
-
-/** Returns an article's quality figures, given its open flags now (from the flag reader). */
+/** Returns an article's quality figures, given its flags now and on the MT alone (both from the flag reader). */
 export function articleQuality(
   db: Db,
   articleId: number,
-  openFlags: readonly Flag[],
+  flags: { readonly open: readonly Flag[]; readonly mt: () => readonly Flag[] },
   policy: MqmPolicy = DEFAULT_MQM_POLICY,
   opts: { caseSensitive?: boolean } = {},
 ): ArticleQuality | undefined {
@@ -59,12 +48,12 @@ export function articleQuality(
   const bySegmentPosition = new Map(segments.map((s) => [s.position, s]));
   const confirmed = listConfirmedCategories(db, articleId);
   const corrections = listCurrentCorrections(db, articleId);
-  const flags = { mt: corrections.length > 0 ? mtFlags(db, articleId, article.title, segments) : [], open: openFlags };
+  const proposalFlags = { mt: corrections.length > 0 ? flags.mt() : [], open: flags.open };
   const categorised = corrections.map((c): CategorisedCorrection => {
     const kind = bySegmentPosition.get(c.position)?.kind ?? 'body';
     const proposal = proposeCategory(
       { segment: c.position, kind, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd },
-      flags,
+      proposalFlags,
     );
     const decision = confirmed.get(categoryKey(c.segmentId, c.mtText, c.editText));
     return {

@@ -91,28 +91,53 @@ export function applyDismissals(flags: readonly Flag[], dismissals: readonly Dis
  * cache, so dismissing never re-runs the checks.
  */
 export function createFlagReader(db: Db) {
-  const cache = new Map<number, { key: string; flags: Flag[] }>();
+  const cache = new Map<number, { quickKey: string; key: string; flags: Flag[] }>();
+  const mtCache = new Map<number, { key: string; flags: Flag[] }>();
   let corpus: { stamp: string; rows: StandingCorrection[] } | undefined;
-  const standing = (): StandingCorrection[] => {
+  const standing = (): { stamp: string; rows: StandingCorrection[] } => {
     const stamp = checksStamp(db);
     if (!corpus || corpus.stamp !== stamp) corpus = { stamp, rows: listStandingCorrections(db) };
-    return corpus.rows;
+    return corpus;
   };
   let runs = 0;
   return {
     /** Returns the article's open and dismissed flags. */
-    flagsFor(articleId: number, segments: readonly SegmentView[] = listSegments(db, articleId)): ArticleFlags {
-      const relevant = relevantCorpusCorrections(standing(), articleId, segments);
-      const key = `${articleRevisionStamp(db, articleId)}|${decisionsStamp(db)}|${JSON.stringify(relevant)}`;
+    flagsFor(articleId: number, segments?: readonly SegmentView[]): ArticleFlags {
+      const { stamp, rows } = standing();
+      // Nothing anywhere changed since the last read: no need to work out the relevant corrections.
+      const quickKey = `${stamp}|${articleRevisionStamp(db, articleId)}|${decisionsStamp(db)}`;
       let entry = cache.get(articleId);
-      if (!entry || entry.key !== key) {
-        runs += 1;
-        entry = { key, flags: runArticleChecks(db, articleId, segments, relevant) };
+      if (!entry || entry.quickKey !== quickKey) {
+        const current = segments ?? listSegments(db, articleId);
+        const relevant = relevantCorpusCorrections(rows, articleId, current);
+        const key = `${articleRevisionStamp(db, articleId)}|${decisionsStamp(db)}|${JSON.stringify(relevant)}`;
+        if (entry && entry.key === key) entry = { ...entry, quickKey };
+        else {
+          runs += 1;
+          entry = { quickKey, key, flags: runArticleChecks(db, articleId, current, relevant) };
+        }
         cache.set(articleId, entry);
       }
       return applyDismissals(entry.flags, listDismissals(db, articleId));
     },
-    /** Returns how many times the checks have run (for tests and benchmarks of what a save re-checks). */
+    /**
+     * Returns the flags the checks raise on the article's MT alone (every edit set back to its MT):
+     * what the corrections may have fixed, for the MQM proposals. The MT never changes, so they
+     * are kept until a people or glossary decision changes.
+     */
+    mtFlagsFor(articleId: number, segments?: readonly SegmentView[]): Flag[] {
+      const key = decisionsStamp(db);
+      let entry = mtCache.get(articleId);
+      if (!entry || entry.key !== key) {
+        const article = getArticle(db, articleId);
+        const current = segments ?? listSegments(db, articleId);
+        const view = toArticleView(articleId, article?.title ?? '', current.map((s) => ({ ...s, edit: s.mt })));
+        entry = { key, flags: article ? runChecks(view, { glossary: toCheckGlossary(listConcepts(db)), distinctPeople: listDistinctPeople(db) }) : [] };
+        mtCache.set(articleId, entry);
+      }
+      return entry.flags;
+    },
+    /** Returns how many times the checks have run on edited text (for tests and benchmarks of what a save re-checks). */
     checkRuns(): number {
       return runs;
     },

@@ -16,12 +16,12 @@ export const DEFAULT_MQM_PASS_SCORE = 95;
 
 /** Returns the team's MQM pass score (0-100). */
 export function mqmPassScore(db: Db): number {
-  const row = db.prepare("SELECT value FROM settings WHERE name = 'mqm-pass-score'").get() as { value: string } | undefined;
+  const row = statement(db, "SELECT value FROM settings WHERE name = 'mqm-pass-score'").get() as { value: string } | undefined;
   const value = row ? Number(row.value) : NaN;
   return Number.isFinite(value) ? value : DEFAULT_MQM_PASS_SCORE;
 }
 
 /** Sets the team's MQM pass score. */
 export function setMqmPassScore(db: Db, score: number): void {
-  db.prepare("INSERT INTO settings (name, value) VALUES ('mqm-pass-score', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(String(score));
+  statement(db, "INSERT INTO settings (name, value) VALUES ('mqm-pass-score', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(String(score));
 }

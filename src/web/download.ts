@@ -1,9 +1,6 @@
 import type { Response } from 'express';
 import { slugOf } from '../core/names/normalise.js';
 
-/** The version written into exported files' headers. */
-export const TOOL = { name: 'Copydesk', version: '0.1.0' } as const;
-
 /** Returns a safe download file name: a slug of the title, a suffix and the extension ("cho-tae-yeol-criticizes.xliff12.xlf"). */
 export function downloadName(title: string, suffix: string, extension: string): string {
   const base = slugOf(title).slice(0, 60).replace(/-+$/, '') || 'export';

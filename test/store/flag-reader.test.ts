@@ -4,6 +4,7 @@ import { importArticle } from '../../src/store/import-article.js';
 import { createFlagReader, runArticleChecks } from '../../src/store/check-article.js';
 import { getSegment } from '../../src/store/segments.js';
 import { saveEdit } from '../../src/store/save-edit.js';
+import { recordDistinctPeople } from '../../src/store/decisions.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
 
@@ -37,4 +38,18 @@ describe('createFlagReader', () => {
     // The related article now carries the corpus's correction as information.
     expect(reader.flagsFor(related).open.some((f) => f.check === 'correction-not-carried' && f.text === 'King' && f.suggestions[0] === 'Cho')).toBe(true);
   });
+
+  it('keeps the flags of the MT alone until a decision changes (the MT never does)', () => {
+    const db = openDb(':memory:');
+    const a = add(db, 'King Raises Issues in Beijing\n\nKing met Wang Yi on the 13th.', 'a.txt');
+    const reader = createFlagReader(db);
+    const first = reader.mtFlagsFor(a);
+    expect(first.map((f) => `${f.check}:${f.text}`)).toContain('surname-homograph:King');
+    saveEdit(db, getSegment(db, a, 0)!, { text: 'Cho Raises Issues in Beijing', baseNumber: 0, author: 'ed', now: NOW });
+    expect(reader.mtFlagsFor(a)).toBe(first);
+    recordDistinctPeople(db, 'Wang Yi', 'Wang Yee', { author: 'ed', now: NOW });
+    expect(reader.mtFlagsFor(a)).not.toBe(first);
+    expect(reader.mtFlagsFor(a)).toEqual(first);
+  });
 });
+

@@ -14,15 +14,15 @@ import { createHash } from 'node:crypto';
 import { exportArticle, isArticleExportFormat } from '../../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS, type ExportArticle } from '../../formats/article/types.js';
 import { loadExportArticle } from '../../store/export-article.js';
-import { articleQuality } from '../../store/article-quality.js';
+import { qualityOf } from '../quality.js';
 import { confirmCategory } from '../../store/categories.js';
-import { mqmPassScore } from '../../store/settings.js';
 import { buildCategoryFormView, buildQualityView } from '../view-models/quality-view.js';
 import { KIND_LABELS, formatTime } from '../view-models/format.js';
 import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js';
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
 import { cleanAuthor, readAuthor } from '../author.js';
-import { TOOL, downloadName, sendDownload } from '../download.js';
+import { downloadName, sendDownload } from '../download.js';
+import { TOOL } from '../../formats/tool.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -77,7 +77,7 @@ export function articleRoutes(deps: RouteDeps): Router {
       dismissals: flags.dismissals,
       countSameFix: (flag, replacement) => selectSameFix(flags.open, flag, replacement).length,
     });
-    const quality = articleQuality(deps.db, article.id, flags.open, { passScore: mqmPassScore(deps.db) });
+    const { quality } = qualityOf(deps, article.id, { segments, flags });
     res.render('articles/show', { ...view, quality: quality ? buildQualityView(quality, article.id) : null }, (err: Error | null, html: string) => {
       if (err) return next(err);
       const page = Buffer.from(html);
@@ -97,9 +97,7 @@ export function articleRoutes(deps: RouteDeps): Router {
   router.get('/:id/report', load, (_req, res) => {
     const article = loadedArticle(res.locals);
     const segments = listSegments(deps.db, article.id);
-    const flags = deps.flags.flagsFor(article.id, segments);
-    const passScore = mqmPassScore(deps.db);
-    const quality = articleQuality(deps.db, article.id, flags.open, { passScore });
+    const { flags, quality, passScore } = qualityOf(deps, article.id, { segments });
     if (!quality) throw new HttpError(404, `There is no article ${article.id}.`);
     const review = buildReviewView({
       article, segments, corrections: [], imported: null, checks: ALL_CHECKS, flags, dismissals: flags.dismissals, countSameFix: () => 0,
@@ -124,8 +122,7 @@ export function articleRoutes(deps: RouteDeps): Router {
 
   router.get('/:id/corrections', load, (_req, res) => {
     const article = loadedArticle(res.locals);
-    const flags = deps.flags.flagsFor(article.id);
-    const quality = articleQuality(deps.db, article.id, flags.open, { passScore: mqmPassScore(deps.db) });
+    const { quality } = qualityOf(deps, article.id);
     if (!quality) throw new HttpError(404, `There is no article ${article.id}.`);
     res.render('articles/corrections', { title: `Corrections: ${article.title}`, articleUrl: `/articles/${article.id}`, articleTitle: article.title, quality: buildQualityView(quality, article.id) });
   });
@@ -134,8 +131,7 @@ export function articleRoutes(deps: RouteDeps): Router {
     const article = loadedArticle(res.locals);
     const query = CorrectionQuery.safeParse(req.query);
     if (!query.success) throw new HttpError(422, 'Say which correction to categorise (the link is incomplete).');
-    const flags = deps.flags.flagsFor(article.id);
-    const quality = articleQuality(deps.db, article.id, flags.open, { passScore: mqmPassScore(deps.db) });
+    const { quality } = qualityOf(deps, article.id);
     const found = quality?.corrections.find(
       (c) => c.correction.segmentId === query.data.segmentId && c.correction.mtText === query.data.mtText && c.correction.editText === query.data.editText,
     );

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { HttpError } from '../errors.js';
 import { listArticles } from '../../store/articles.js';
-import { articleQuality, type ArticleQuality } from '../../store/article-quality.js';
+import type { ArticleQuality } from '../../store/article-quality.js';
+import { qualityOf } from '../quality.js';
 import { listEditorActivity } from '../../store/revisions.js';
 import { mqmPassScore, setMqmPassScore } from '../../store/settings.js';
 import {
@@ -17,9 +18,8 @@ const PassScoreForm = z.object({ passScore: z.coerce.number().min(0).max(100) })
 
 /** Returns every article with its quality figures. */
 function corpusQuality(deps: RouteDeps, isCaseSensitive: boolean): { article: ArticleRow; quality: ArticleQuality }[] {
-  const passScore = mqmPassScore(deps.db);
   return listArticles(deps.db).flatMap((article) => {
-    const quality = articleQuality(deps.db, article.id, deps.flags.flagsFor(article.id).open, { passScore }, { caseSensitive: isCaseSensitive });
+    const { quality } = qualityOf(deps, article.id, { caseSensitive: isCaseSensitive });
     return quality ? [{ article, quality }] : [];
   });
 }
