@@ -6,19 +6,8 @@ export interface FileFlags {
   readonly flags: readonly Flag[];
 }
 
-/** One flag as the JSON report writes it (issue 3's contract): keys in this order, group and variants only when present. */
-export interface JsonFlag {
-  readonly check: string;
-  readonly severity: Severity;
-  readonly segment: number;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly message: string;
-  readonly suggestions: readonly string[];
-  readonly group?: string;
-  readonly variants?: readonly string[];
-}
+/** One flag as the JSON report writes it (issue 3's contract): every field of the flag but its fingerprint; the writer fixes the key order and leaves out group and variants when absent. */
+export type JsonFlag = Omit<Flag, 'fingerprint'>;
 
 /** The JSON report: `{"files": [{"file": …, "flags": […]}]}`. */
 export interface JsonReport {
