@@ -36,8 +36,8 @@ const BENCH_DIR = fileURLToPath(new URL('./', import.meta.url));
 const REPO_DIR = join(BENCH_DIR, '..');
 const RESULTS_FILE = join(BENCH_DIR, 'RESULTS.md');
 const CORPUS_DIR = join(REPO_DIR, 'corpus');
-/** ../shared/dev-set beside the checkout, as the labelled-set test finds it. */
-const DEV_SET_DIR = join(REPO_DIR, '..', 'shared', 'dev-set');
+/** The labelled dev set in the repository, as the labelled-set test finds it. */
+const DEV_SET_DIR = join(REPO_DIR, 'test', 'fixtures', 'dev-set');
 const FIXTURES_DIR = join(REPO_DIR, 'test', 'fixtures', 'labelled');
 
 /** Untimed runs before the timed ones on one article, so V8 has optimised the checks (range 10-1000). */

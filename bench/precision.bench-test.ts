@@ -10,8 +10,8 @@ import { runChecks } from '../src/core/checks/run-checks.js';
 import type { ArticleView } from '../src/core/checks/types.js';
 import { formatMetrics, loadLabelledSet, measureLabelledSet } from '../test/core/checks/labelled-metrics.js';
 
-/** ../shared/dev-set beside the checkout, as the labelled-set test finds it. */
-const DEV_SET = new URL('../../shared/dev-set/', import.meta.url);
+/** The labelled dev set in the repository, as the labelled-set test finds it. */
+const DEV_SET = new URL('../test/fixtures/dev-set/', import.meta.url);
 /** Our own labelled articles. */
 const FIXTURES = new URL('../test/fixtures/labelled/', import.meta.url);
 
@@ -24,7 +24,7 @@ it('measures the name checks on the labelled set and writes the figures', () => 
   const devSet = loadLabelledSet(DEV_SET);
   const fixtures = loadLabelledSet(FIXTURES);
   const sets = [
-    { id: 'dev', label: 'Dev set (../shared/dev-set)', files: devSet.map((a) => a.file), metrics: measureLabelledSet(devSet, flagsOf) },
+    { id: 'dev', label: 'Dev set (test/fixtures/dev-set)', files: devSet.map((a) => a.file), metrics: measureLabelledSet(devSet, flagsOf) },
     { id: 'fixtures', label: 'Our fixtures (test/fixtures/labelled)', files: fixtures.map((a) => a.file), metrics: measureLabelledSet(fixtures, flagsOf) },
     { id: 'whole', label: 'Dev set + fixtures', files: [...devSet, ...fixtures].map((a) => a.file), metrics: measureLabelledSet([...devSet, ...fixtures], flagsOf) },
   ];

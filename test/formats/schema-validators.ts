@@ -1,6 +1,6 @@
 /**
- * Validates exports against the standards bodies' own schemas in ../shared/schemas/ (see its
- * SOURCES.md; the setup follows ../shared/VALIDATE.md): XSD, RELAX NG and DTD through libxml2-wasm,
+ * Validates exports against the standards bodies' own schemas in test/schemas/ (see its
+ * SOURCES.md; the setup follows test/schemas/VALIDATE.md): XSD, RELAX NG and DTD through libxml2-wasm,
  * the TBX-Basic Schematron through node-schematron. Each validator is built on first use and kept
  * for the test process; every function returns the problems as "line N: message" strings, [] when
  * the document is valid.
@@ -19,10 +19,10 @@ import {
 import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import { Schema } from 'node-schematron';
 
-/** The folder holding the official schemas: ../shared/schemas/ beside the checkout (here and in CI). */
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../../shared/schemas/', import.meta.url));
+const SCHEMAS_URL = new URL('../schemas/', import.meta.url);
 
-const SCHEMAS_URL = new URL('../../../shared/schemas/', import.meta.url);
+/** The folder holding the official schemas, copied into the repository: test/schemas/ (origins in its SOURCES.md). */
+export const SCHEMAS_DIR = fileURLToPath(SCHEMAS_URL);
 
 /** Returns the absolute path of a file under SCHEMAS_DIR, e.g. schemaPath('tbx/TBXcoreStructV03.rng'). */
 export function schemaPath(relative: string): string {
@@ -117,7 +117,7 @@ function describe(err: unknown): string {
 
 /**
  * The XLIFF 1.2 XSD imports the W3C xml.xsd by its http URL; serve the informative copy shipped with
- * the XLIFF 2 schemas instead (what ../shared/schemas/xliff-1.2/catalog.xml maps it to), so
+ * the XLIFF 2 schemas instead (what test/schemas/xliff-1.2/catalog.xml maps it to), so
  * validation never touches the network.
  */
 const REDIRECTS: Record<string, string> = {

@@ -6,7 +6,7 @@ import type { ArticleCorrection, ArticleView } from './types.js';
  * sentence, so carrying it to every other "the" in the article would flood the editor with flags;
  * the correction checks leave phrases made only of these words alone. Closed-class words only
  * (articles, pronouns, prepositions, conjunctions, auxiliaries): a content word such as "King" or
- * "One" (the surnames 왕 and 한, ../shared/reference/korean-names.md) must stay checkable.
+ * "One" (the surnames 왕 and 한, docs/reference/korean-names.md) must stay checkable.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'any', 'each', 'every', 'all', 'such',

@@ -2,7 +2,7 @@
  * Common Korean surnames: their standard and popular romanizations, and the ordinary English words
  * machine translation produces from the bare Hangul syllable (the "King" for 왕 Wang problem).
  *
- * Source: ../shared/reference/korean-names.md, section (c) (Wikipedia "List of Korean surnames"
+ * Source: docs/reference/korean-names.md, section (c) (Wikipedia "List of Korean surnames"
  * with the 2015 Statistics Korea census; Infogalactic's "Popular spellings" column; NIKL's draft
  * standard; passport correction guidance). The `meanings` column is the table's "Common-noun
  * meanings MT might produce", as the single English words an MT engine writes; rows marked ★ in the

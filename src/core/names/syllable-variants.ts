@@ -3,7 +3,7 @@
  * with its Revised Romanization, its McCune-Reischauer form with the diacritics dropped (ŏ -> o,
  * ŭ -> u, t' -> t, as the forms appear online) and the popular, passport and observed spellings.
  *
- * Source: ../shared/reference/korean-names.md, section (b), "Variant table: frequently varied name
+ * Source: docs/reference/korean-names.md, section (b), "Variant table: frequently varied name
  * syllables" (RR: MCT Proclamation 2000-8; MR: University of Chicago / Toronto / BGN-PCGN tables;
  * popular forms: Wikipedia "List of Korean surnames", passport correction guidance). Data only: the
  * lookup maps are built in syllable-key.ts.

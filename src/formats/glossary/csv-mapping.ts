@@ -57,7 +57,7 @@ export type CsvDelimiter = ',' | ';' | '\t';
 /**
  * Header names recognised for each role, normalised (lower case, spaces and hyphens as "_"):
  * Copydesk's own columns, then what DeepL, Google, Weblate, Phrase, Lokalise and Crowdin exports
- * call them (../shared/reference/formats.md §4).
+ * call them (docs/reference/formats.md §4).
  */
 const HEADER_NAMES: Readonly<Record<Exclude<CsvColumnRole, 'ignore'>, readonly string[]>> = {
   concept_id: ['concept_id', 'concept', 'conceptid', 'id', 'entry_id', 'entry'],

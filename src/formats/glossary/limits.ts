@@ -4,7 +4,7 @@
  * about 21,000 concepts in TBX (our own export must be importable again) and 50,000 in CSV; reading
  * 10 MB of TBX takes about 2 s, so the largest accepted file takes about 6 s. Anything larger (the
  * 50 MB file of issue 4) is refused before it is decoded or parsed, so it costs one length check.
- * DeepL's own limit is 10 MiB per glossary (../shared/reference/formats.md §4); its export warns.
+ * DeepL's own limit is 10 MiB per glossary (docs/reference/formats.md §4); its export warns.
  */
 export const MAX_GLOSSARY_BYTES = 32 * 1024 * 1024;
 

@@ -18,7 +18,7 @@ export interface TbxMeta {
 
 /**
  * Returns the concepts as a TBX-Basic 1.2.1 file (TBX 2019, DCA style, xml:lang="en"), valid
- * against the core structure RNG and the TBX-Basic Schematron (../shared/schemas/tbx/).
+ * against the core structure RNG and the TBX-Basic Schematron (test/schemas/tbx/).
  *
  * How the model maps, for a terminologist reading the file:
  * - concept → `conceptEntry id=…`; its type → `descrip type="subjectField"` (TBX-Basic has no

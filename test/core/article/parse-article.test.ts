@@ -5,7 +5,7 @@ import { parseArticle } from '../../../src/core/article/index.js';
 import type { ParsedArticle, SegmentKind } from '../../../src/core/article/index.js';
 
 const CORPUS_ARTICLE = new URL('../../../corpus/cho-tae-yul-beijing-forced-repatriation.txt', import.meta.url);
-const DEV_SET = new URL('../../../../shared/dev-set/', import.meta.url);
+const DEV_SET = new URL('../../fixtures/dev-set/', import.meta.url);
 
 /** Segments as [kind, text] pairs: a failing row then shows the whole article at a glance. */
 function pairs(article: ParsedArticle): [SegmentKind, string][] {

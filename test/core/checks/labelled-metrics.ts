@@ -1,6 +1,6 @@
 /**
  * Precision and recall of the name checks on labelled articles (issue 3, "Precision, measured"):
- * the dev set in ../shared/dev-set/ and our own articles in test/fixtures/labelled/, both labelled
+ * the dev set in test/fixtures/dev-set/ and our own articles in test/fixtures/labelled/, both labelled
  * in the dev set's gold.json format (see its README). Exported for the labelled-set test and for
  * a bench script.
  *

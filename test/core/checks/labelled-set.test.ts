@@ -5,8 +5,8 @@ import { surnameHomograph } from '../../../src/core/checks/surname-homograph.js'
 import type { ArticleView } from '../../../src/core/checks/types.js';
 import { formatMetrics, loadLabelledSet, measureLabelledSet, type LabelledArticle } from './labelled-metrics.js';
 
-/** ../shared/dev-set beside the checkout (CI lays shared/ out the same way). */
-const DEV_SET = new URL('../../../../shared/dev-set/', import.meta.url);
+/** The team's labelled dev set, copied into the repository (test/fixtures/dev-set/SOURCE.md). */
+const DEV_SET = new URL('../../fixtures/dev-set/', import.meta.url);
 /** Our own labelled articles: other people, other surnames read as words (issue 3). */
 const FIXTURES = new URL('../../fixtures/labelled/', import.meta.url);
 
@@ -33,7 +33,7 @@ describe('labelled set: the name checks against gold.json', () => {
   });
 
   const rows: { label: string; set: readonly LabelledArticle[] }[] = [
-    { label: 'the dev set (../shared/dev-set)', set: devSet },
+    { label: 'the dev set (test/fixtures/dev-set)', set: devSet },
     { label: 'our fixtures (test/fixtures/labelled)', set: fixtures },
     { label: 'the whole labelled set', set: whole },
   ];

@@ -7,7 +7,7 @@ import type { ArticleView, Flag } from '../../../src/core/checks/types.js';
 import { articleFrom, rawArticle } from '../names/article-from.js';
 
 const CORPUS_FILE = new URL('../../../corpus/cho-tae-yul-beijing-forced-repatriation.txt', import.meta.url);
-const DEV_SET = new URL('../../../../shared/dev-set/', import.meta.url);
+const DEV_SET = new URL('../../fixtures/dev-set/', import.meta.url);
 
 function run(article: ArticleView, input: RunChecksInput = {}): Flag[] {
   return nameVariant.run(article, buildCheckContext(article, input));

@@ -70,12 +70,12 @@ describe('charDistance', () => {
     );
   });
 
+  // No timing assertion (issue 8: a busy machine must not fail a test). A full 100 kB x 100 kB table
+  // would take minutes, so vitest's 20 s test timeout is what catches a lost cap; speed is in bench/.
   it('stays exact and quick on a 100 kB paragraph with a few edits', () => {
     const paragraph = 'Minister Cho raised the issue of forced repatriation. '.repeat(1900);
     const edited = paragraph.replace('Minister Cho', 'Foreign Minister Cho').replace(/repatriation\.\s*$/, 'returns.');
-    const started = performance.now();
     const result = charDistance(paragraph, edited);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.isApproximate).toBe(false);
     expect(result.distance).toBe(8 + levenshtein('repatriation. ', 'returns.'));
   });
@@ -83,9 +83,7 @@ describe('charDistance', () => {
   it(`caps the work at ${MAX_CHAR_CELLS.toLocaleString('en')} cells on two unrelated 30,000-character texts, with an upper bound`, () => {
     const mt = Array.from({ length: 30000 }, (_, i) => 'abcdefgh'[(i * 7) % 8]).join('');
     const edit = Array.from({ length: 30000 }, (_, i) => 'abcdefgh'[(i * i + 3) % 8]).join('');
-    const started = performance.now();
     const result = charDistance(mt, edit);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.isApproximate).toBe(true);
     expect(result.distance).toBeLessThanOrEqual(30000);
     expect(result.distance).toBeGreaterThan(0);

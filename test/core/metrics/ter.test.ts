@@ -109,12 +109,12 @@ describe('ter', () => {
     );
   });
 
+  // No timing assertion (issue 8): a shift search over 5,000 words would take minutes, so vitest's
+  // 20 s test timeout is what catches a lost cap.
   it('finishes two 5,000-word segments quickly, marked approximate (no shift search above the cap)', () => {
     const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919) % 1009}`);
     const edited = [...words.slice(2500), ...words.slice(0, 2500)].map((w, i) => (i % 13 === 0 ? 'changed' : w));
-    const started = performance.now();
     const result = ter(words.join(' '), edited.join(' '));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result).toMatchObject({ words: 5000, shifts: 0, isApproximate: true });
     expect(result.edits).toBeGreaterThan(0);
     expect(result.edits).toBeLessThanOrEqual(5000);
@@ -129,9 +129,7 @@ describe('ter', () => {
   it.each(longRows)('matches sacrebleu beyond the beam: $label', ({ length, edits }) => {
     const words = Array.from({ length }, (_, i) => `w${i % 97}`);
     const edited = [...words.slice(40), ...words.slice(0, 40)];
-    const started = performance.now();
     const result = ter(words.join(' '), edited.join(' '));
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(result).toMatchObject({ edits, words: length, isApproximate: false });
   });
 });

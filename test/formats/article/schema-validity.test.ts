@@ -6,7 +6,7 @@ import { schemaPath, validateTmx, validateXliff12, validateXliff2 } from '../sch
 import { FIXTURES, segment } from './fixtures.js';
 import { xpathTexts } from './xml-query.js';
 
-/** The XML exports, each with the official validation it must pass (../shared/schemas/, VALIDATE.md). */
+/** The XML exports, each with the official validation it must pass (test/schemas/, VALIDATE.md). */
 const XML_FORMATS = [
   { format: 'XLIFF 2.1', schema: 'xliff_core_2.0.xsd + matches.xsd', write: writeXliff2, validate: validateXliff2, targets: '//x:segment/x:target' },
   { format: 'XLIFF 1.2', schema: 'xliff-core-1.2-strict.xsd', write: writeXliff12, validate: validateXliff12, targets: '//x12:trans-unit/x12:target' },

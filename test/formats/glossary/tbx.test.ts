@@ -284,10 +284,9 @@ describe('readTbx refuses malformed and hostile files, naming the line, importin
   });
 
   it('refuses a 50 MB file by its length, before reading or parsing it', () => {
-    const huge = `<tbx>${'a'.repeat(50 * 1024 * 1024)}</tbx>`;
-    const started = performance.now();
+    // A DOCTYPE and an unclosed element: had the XML been guarded or parsed first, either would be the message.
+    const huge = `<!DOCTYPE tbx><tbx>${'a'.repeat(50 * 1024 * 1024)}`;
     const read = readTbx(huge);
-    expect(performance.now() - started).toBeLessThan(50);
     expect(read).toEqual({ ok: false, message: expect.stringMatching(/^The file is 50 MB; glossary files over 32 MB are refused\./) });
   });
 
@@ -295,9 +294,8 @@ describe('readTbx refuses malformed and hostile files, naming the line, importin
     // e30 would expand to 10^30 copies of "ha".
     const levels = Array.from({ length: 30 }, (_, i) => `<!ENTITY e${i + 1} "${`&e${i};`.repeat(10)}">`).join('\n');
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE x [\n<!ENTITY e0 "ha">\n${levels}\n]>\n<x>&e30;</x>`;
-    const started = performance.now();
-    expect(readTbx(bomb).ok).toBe(false);
-    expect(performance.now() - started).toBeLessThan(50);
+    // Expanding e30 would never finish: the test's own timeout is what catches a reader that tries.
+    expect(readTbx(bomb)).toEqual({ ok: false, message: expect.stringMatching(/^Line 2 declares a DOCTYPE/), line: 2 });
   });
 });
 
