@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import type { Express } from 'express';
-import { openDb, type Db } from '../src/store/open-db.js';
 import { createApp } from '../src/web/app.js';
-import { importArticle } from '../src/store/import-article.js';
+import { importArticle } from '../src/service/import-articles.js';
+import type { ServiceContext } from '../src/service/context.js';
+import type { StoreConfig } from '../src/store/open-store.js';
+import { openTestContext } from './support/backend.js';
 
 /** The real corpus article, as the app imports it. */
 export const CORPUS_FILE = new URL('../corpus/cho-tae-yul-beijing-forced-repatriation.txt', import.meta.url);
@@ -11,16 +13,23 @@ export const CORPUS_FILE = new URL('../corpus/cho-tae-yul-beijing-forced-repatri
 /** The fixed time every test app runs at. */
 export const TEST_NOW = new Date('2026-11-29T10:00:00.000Z');
 
-/** Returns a fresh in-memory database and an app on it with a fixed clock. */
-export function makeApp(): { db: Db; app: Express } {
-  const db = openDb(':memory:');
-  const app = createApp({ db, now: () => TEST_NOW, log: () => {} });
-  return { db, app };
+/** Returns a fresh database of the test's backend (or the one `config` names) and an app on it with a fixed clock. */
+export async function makeApp(opts: { config?: StoreConfig } = {}): Promise<{ ctx: ServiceContext; app: Express }> {
+  const ctx = await openTestContext({ config: opts.config, now: () => TEST_NOW });
+  const app = await createApp({ service: ctx, log: () => {} });
+  return { ctx, app };
 }
 
-/** Imports the corpus article into `db` and returns its id. */
-export function importCorpusArticle(db: Db): number {
-  const outcome = importArticle(db, { bytes: readFileSync(CORPUS_FILE), sourceName: 'cho.txt' }, { importedBy: 'test', now: TEST_NOW.toISOString() });
+/** Imports the corpus article through `ctx` and returns its id. */
+export async function importCorpusArticle(ctx: ServiceContext): Promise<number> {
+  const outcome = await importArticle(ctx, { bytes: readFileSync(CORPUS_FILE), sourceName: 'cho.txt' }, { importedBy: 'test' });
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.id;
+}
+
+/** Imports an article from text through `ctx` and returns its id. */
+export async function importText(ctx: ServiceContext, text: string, sourceName = 'article.txt'): Promise<number> {
+  const outcome = await importArticle(ctx, { text, sourceName }, { importedBy: 'test' });
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.id;
 }

@@ -2,19 +2,20 @@ import { Command, CommanderError, Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
-import { openDb, type Db } from '../store/open-db.js';
-import { importFiles, listArticleFiles } from '../store/import-corpus.js';
-import { getArticle, listArticles } from '../store/articles.js';
-import { buildCorpusView } from '../web/view-models/corpus-view.js';
+import { openServiceContext, type ServiceContext } from '../service/context.js';
+import { importFiles, listArticleFiles } from '../service/import-articles.js';
+import { listCorpus } from '../service/articles.js';
+import { exportArticleFile } from '../service/exports.js';
+import { exportGlossaryFile, storeImportedConcepts } from '../service/glossary.js';
+import { copyDatabase } from '../service/copy-database.js';
+import { ServiceError } from '../service/errors.js';
+import type { StoreConfig } from '../service/types.js';
+import { writeCorpusList } from '../formats/corpus-list.js';
 import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { CHECKS_FORMATS, runChecksCommand } from './checks-command.js';
 import { METRICS_DESCRIPTION, METRICS_FORMATS, METRICS_HELP, runMetricsCommand, type MetricsCommandOptions } from './metrics-command.js';
-import { loadExportArticle } from '../store/export-article.js';
-import { exportArticle } from '../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '../formats/article/types.js';
-import { TOOL } from '../formats/tool.js';
-import { importConcepts, listConcepts } from '../store/glossary.js';
-import { exportGlossary, GLOSSARY_EXPORT_FORMATS, type GlossaryExportFormat } from '../formats/glossary/export-glossary.js';
+import { GLOSSARY_EXPORT_FORMATS, type GlossaryExportFormat } from '../formats/glossary/export-glossary.js';
 import { importGlossary } from '../formats/glossary/import-glossary.js';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
@@ -31,16 +32,20 @@ export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 /** Files above this many get a progress bar (when stderr is a terminal). */
 const PROGRESS_BAR_MIN_FILES = 5;
 
-function dbPath(io: CliIo): string {
-  return resolve(io.env.COPYDESK_DB ?? 'data/copydesk.db');
+/** The database the CLI works on: PostgreSQL when DATABASE_URL is set, else the SQLite file COPYDESK_DB names (as the app). */
+function storeConfig(io: CliIo): StoreConfig {
+  const url = io.env.DATABASE_URL;
+  if (url) return { postgres: url };
+  return { sqlite: resolve(io.env.COPYDESK_DB ?? 'data/copydesk.db') };
 }
 
-function withDb<T>(io: CliIo, fn: (db: Db) => T): T {
-  const db = openDb(dbPath(io));
+/** Runs `fn` on the CLI's database, closing it afterwards. */
+async function withService<T>(io: CliIo, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const ctx = await openServiceContext(storeConfig(io), { now: io.now, log: (m) => io.stderr.write(`copydesk: ${m}\n`) });
   try {
-    return fn(db);
+    return await fn(ctx);
   } finally {
-    db.close();
+    await ctx.store.close();
   }
 }
 
@@ -76,7 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<paths...>', 'article files or folders')
     .option('--by <name>', 'who imported them', 'cli')
     .option('--engine <name>', 'the MT engine that produced them (for the reports per engine)')
-    .action((paths: string[], opts: { by: string; engine?: string }) => {
+    .action(async (paths: string[], opts: { by: string; engine?: string }) => {
       const files: string[] = [];
       for (const p of paths) {
         try {
@@ -91,23 +96,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'importing [{bar}] {value}/{total} {file}' }, Presets.shades_classic)
         : undefined;
       bar?.start(files.length, 0, { file: '' });
-      const result = withDb(io, (db) =>
-        importFiles(db, files, { importedBy: opts.by, now, mtEngine: opts.engine }, (file) => bar?.increment({ file })),
-      );
+      const { result, where } = await withService(io, async (ctx) => ({
+        result: await importFiles(ctx, files, { importedBy: opts.by, mtEngine: opts.engine }, (file) => bar?.increment({ file })),
+        where: ctx.store.description,
+      }));
       bar?.stop();
       for (const r of result.refused) io.stderr.write(`${r.file}: refused: ${r.message}\n`);
-      io.stdout.write(`imported ${result.added} new, ${result.existing} already there, ${result.refused.length} refused (database ${dbPath(io)})\n`);
+      io.stdout.write(`imported ${result.added} new, ${result.existing} already there, ${result.refused.length} refused (${where})\n`);
       if (result.refused.length > 0) exitCode = EXIT.refused;
     });
 
   program
     .command('list')
     .description('List the articles in the database with their status and how much was edited.')
-    .action(() => {
-      const view = withDb(io, (db) => buildCorpusView(listArticles(db)));
-      for (const row of view.rows) {
-        io.stdout.write(`${row.id}\t${row.status}\t${row.edited}\t${row.changedShare}\t${row.title}\n`);
-      }
+    .action(async () => {
+      const { articles } = await withService(io, (ctx) => listCorpus(ctx, { withFlags: false }));
+      io.stdout.write(writeCorpusList(articles));
     });
 
   program
@@ -146,17 +150,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<article>', 'the article id (see `copydesk list`)')
     .addOption(new Option('--format <format>', 'export format').choices(ARTICLE_EXPORT_FORMATS).default('txt'))
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .action((articleArg: string, opts: { format: ArticleExportFormat; output?: string }) => {
-      const id = /^[1-9]\d{0,12}$/.test(articleArg) ? Number(articleArg) : undefined;
-      const article = id === undefined ? undefined : withDb(io, (db) => loadExportArticle(db, id));
-      if (!article) {
-        io.stderr.write(`copydesk: there is no article ${articleArg} in ${dbPath(io)} (see \`copydesk list\`)\n`);
+    .action(async (articleArg: string, opts: { format: ArticleExportFormat; output?: string }) => {
+      const id = /^[1-9]\d{0,8}$/.test(articleArg) ? Number(articleArg) : undefined;
+      const exported = await withService(io, async (ctx) => {
+        try {
+          return id === undefined ? undefined : await exportArticleFile(ctx, id, opts.format);
+        } catch (err) {
+          if (err instanceof ServiceError && err.kind === 'not-found') return undefined;
+          throw err;
+        }
+      });
+      if (!exported) {
+        io.stderr.write(`copydesk: there is no article ${articleArg} in the database (see \`copydesk list\`)\n`);
         exitCode = EXIT.usage;
         return;
       }
-      const engine = withDb(io, (db) => getArticle(db, article.id as number)?.mtEngine);
-      const file = exportArticle(article, opts.format, { now: now(), tool: TOOL, mtEngine: engine || undefined });
-      exitCode = writeOutput(io, file.body, opts.output);
+      exitCode = writeOutput(io, exported.file.body, opts.output);
     });
 
   const glossary = program.command('glossary').description('Export or import the glossary of the database named by COPYDESK_DB.');
@@ -165,8 +174,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Print the glossary in a standard format (TBX-Basic, CSV, DeepL or Google CSV, JSON).')
     .addOption(new Option('--format <format>', 'export format').choices(GLOSSARY_EXPORT_FORMATS).default('tbx'))
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .action((opts: { format: GlossaryExportFormat; output?: string }) => {
-      const file = withDb(io, (db) => exportGlossary(listConcepts(db), opts.format, { now: now(), title: 'Copydesk glossary' }));
+    .action(async (opts: { format: GlossaryExportFormat; output?: string }) => {
+      const file = await withService(io, (ctx) => exportGlossaryFile(ctx, opts.format));
       for (const warning of file.warnings) io.stderr.write(`warning: ${warning}\n`);
       exitCode = writeOutput(io, file.body, opts.output);
     });
@@ -175,7 +184,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Import a glossary file (TBX, CSV with the suggested column mapping, or JSON): all of it or, on any error, nothing.')
     .argument('<file>', 'the glossary file')
     .option('--by <name>', 'who imported it', 'cli')
-    .action((file: string, opts: { by: string }) => {
+    .action(async (file: string, opts: { by: string }) => {
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(file);
@@ -190,9 +199,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = EXIT.refused;
         return;
       }
-      const ids = withDb(io, (db) => importConcepts(db, read.concepts));
+      const ids = await withService(io, (ctx) => storeImportedConcepts(ctx, read.concepts));
       for (const warning of read.warnings) io.stderr.write(`warning: ${warning}\n`);
       io.stdout.write(`imported ${ids.length} concept${ids.length === 1 ? '' : 's'} from ${file}\n`);
+    });
+
+  const db = program.command('db').description('Work on the database itself.');
+  db
+    .command('copy')
+    .description('Copy the whole database (COPYDESK_DB, or DATABASE_URL) into an empty one, every table with its ids: the way from SQLite to PostgreSQL.')
+    .requiredOption('--to <database>', 'the target: postgres://user@host/database, or an SQLite file')
+    .action(async (opts: { to: string }) => {
+      const target = /^postgres(ql)?:\/\//i.test(opts.to) ? { postgres: opts.to } : { sqlite: resolve(opts.to) };
+      exitCode = await withService(io, async (from) => {
+        const to = await openServiceContext(target, { log: (m) => io.stderr.write(`copydesk: ${m}\n`) });
+        try {
+          const copied = await copyDatabase(from.store, to.store, (table, rows) => io.stderr.write(`copied ${table}: ${rows} row${rows === 1 ? '' : 's'}\n`));
+          io.stdout.write(`copied ${Object.values(copied).reduce((a, b) => a + b, 0)} rows from ${from.store.description} to ${to.store.description}\n`);
+          return EXIT.ok;
+        } catch (err) {
+          if (!(err instanceof ServiceError)) throw err;
+          io.stderr.write(`copydesk: ${err.message}\n`);
+          return EXIT.refused;
+        } finally {
+          await to.store.close();
+        }
+      });
     });
 
   try {

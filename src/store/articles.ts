@@ -1,5 +1,5 @@
-import { statement } from './statements.js';
-import type { Db } from './open-db.js';
+import { sql } from 'kysely';
+import type { Store } from './store.js';
 import type { SegmentKind } from '../core/article/types.js';
 
 /** Where an article stands in review; the editor sets it, a first save moves it to in-review. */
@@ -42,57 +42,83 @@ export interface NewArticle {
   readonly segments: readonly { readonly kind: SegmentKind; readonly text: string; readonly words: number }[];
 }
 
-const ARTICLE_COLUMNS = `a.id, a.title, a.source_name AS sourceName, a.content_hash AS contentHash,
-  a.status, a.imported_at AS importedAt, a.imported_by AS importedBy, a.mt_engine AS mtEngine`;
-
-/** Inserts an article and its segments in one transaction; returns its id and whether it was new (identical content is not stored twice). */
-export function insertArticle(db: Db, article: NewArticle): { id: number; isNew: boolean } {
-  return db.transaction(() => {
-    const existing = statement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
-    if (existing) return { id: existing.id, isNew: false };
-    const { lastInsertRowid } = statement(db, 'INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by, mt_engine) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(article.title, article.sourceName, article.contentHash, article.now, article.importedBy, (article.mtEngine ?? '').trim().slice(0, MAX_ENGINE_CHARS));
-    const id = Number(lastInsertRowid);
-    const insertSegment = statement(db, 'INSERT INTO segments (article_id, position, kind, mt, mt_words) VALUES (?, ?, ?, ?, ?)');
-    article.segments.forEach((s, position) => insertSegment.run(id, position, s.kind, s.text, s.words));
-    return { id, isNew: true };
-  }).immediate();
-}
-
-/** Returns the article with that id, or undefined. */
-export function getArticle(db: Db, id: number): ArticleRow | undefined {
-  return statement(db, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
-}
-
-/** Returns every article with its review figures, newest import first. */
-export function listArticles(db: Db): ArticleSummary[] {
-  return statement(
-      db,
-      `SELECT ${ARTICLE_COLUMNS},
-         COUNT(s.id) AS segmentCount,
-         COUNT(r.id) AS editedSegmentCount,
-         COALESCE(SUM(CASE WHEN s.kind <> 'boilerplate' THEN s.mt_words ELSE 0 END), 0) AS mtWords,
-         COALESCE(SUM(CASE WHEN s.kind <> 'boilerplate' THEN r.words_changed ELSE 0 END), 0) AS wordsChanged
-       FROM articles a
-       LEFT JOIN segments s ON s.article_id = a.id
-       LEFT JOIN revisions r ON r.segment_id = s.id
-         AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = s.id)
-         AND r.text <> s.mt
-       GROUP BY a.id
-       ORDER BY a.imported_at DESC, a.id DESC`,
-    )
-    .all() as ArticleSummary[];
-}
-
-/** Sets an article's review status; returns false when there is no such article. */
-export function setArticleStatus(db: Db, id: number, status: ArticleStatus): boolean {
-  return statement(db, 'UPDATE articles SET status = ? WHERE id = ?').run(status, id).changes === 1;
-}
-
 /** Longest MT engine name kept. */
 export const MAX_ENGINE_CHARS = 80;
 
+/** Segments inserted per statement: far below SQLite's 32,766 bound parameters (5 per row). */
+const SEGMENT_ROWS_PER_INSERT = 500;
+
+const ARTICLE_COLUMNS = [
+  'a.id', 'a.title', 'a.source_name as sourceName', 'a.content_hash as contentHash', 'a.status', 'a.imported_at as importedAt',
+  'a.imported_by as importedBy', 'a.mt_engine as mtEngine',
+] as const;
+
+/** Inserts an article and its segments in one transaction; returns its id and whether it was new (identical content is not stored twice). */
+export async function insertArticle(store: Store, article: NewArticle): Promise<{ id: number; isNew: boolean }> {
+  return store.transaction(async (tx) => {
+    // ON CONFLICT DO NOTHING: two imports of one article at once (two instances) both succeed, one stores it.
+    const inserted = await tx.db.insertInto('articles')
+      .values({
+        title: article.title,
+        source_name: article.sourceName,
+        content_hash: article.contentHash,
+        imported_at: article.now,
+        imported_by: article.importedBy,
+        mt_engine: (article.mtEngine ?? '').trim().slice(0, MAX_ENGINE_CHARS),
+      })
+      .onConflict((oc) => oc.column('content_hash').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await tx.db.selectFrom('articles').select('id').where('content_hash', '=', article.contentHash).executeTakeFirstOrThrow();
+      return { id: existing.id, isNew: false };
+    }
+    const rows = article.segments.map((s, position) => ({ article_id: inserted.id, position, kind: s.kind, mt: s.text, mt_words: s.words }));
+    for (let i = 0; i < rows.length; i += SEGMENT_ROWS_PER_INSERT) {
+      await tx.db.insertInto('segments').values(rows.slice(i, i + SEGMENT_ROWS_PER_INSERT)).execute();
+    }
+    return { id: inserted.id, isNew: true };
+  });
+}
+
+/** Returns the article with that id, or undefined. */
+export async function getArticle(store: Store, id: number): Promise<ArticleRow | undefined> {
+  return (await store.db.selectFrom('articles as a').select(ARTICLE_COLUMNS).where('a.id', '=', id).executeTakeFirst()) as ArticleRow | undefined;
+}
+
+/** Returns every article, newest import first. */
+export async function listArticleRows(store: Store): Promise<ArticleRow[]> {
+  return (await store.db.selectFrom('articles as a').select(ARTICLE_COLUMNS).orderBy('a.imported_at', 'desc').orderBy('a.id', 'desc').execute()) as ArticleRow[];
+}
+
+/** Returns every article with its review figures, newest import first. */
+export async function listArticles(store: Store): Promise<ArticleSummary[]> {
+  const { rows } = await sql<ArticleSummary>`
+    SELECT a.id, a.title, a.source_name AS "sourceName", a.content_hash AS "contentHash", a.status,
+           a.imported_at AS "importedAt", a.imported_by AS "importedBy", a.mt_engine AS "mtEngine",
+           COUNT(s.id) AS "segmentCount",
+           COUNT(r.id) AS "editedSegmentCount",
+           COALESCE(SUM(CASE WHEN s.kind <> 'boilerplate' THEN s.mt_words ELSE 0 END), 0) AS "mtWords",
+           COALESCE(SUM(CASE WHEN s.kind <> 'boilerplate' THEN r.words_changed ELSE 0 END), 0) AS "wordsChanged"
+    FROM articles a
+    LEFT JOIN segments s ON s.article_id = a.id
+    LEFT JOIN revisions r ON r.segment_id = s.id
+      AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = s.id)
+      AND r.text <> s.mt
+    GROUP BY a.id
+    ORDER BY a.imported_at DESC, a.id DESC`.execute(store.db);
+  return rows;
+}
+
+/** Sets an article's review status; returns false when there is no such article. */
+export async function setArticleStatus(store: Store, id: number, status: ArticleStatus): Promise<boolean> {
+  const result = await store.db.updateTable('articles').set((eb) => ({ status, version: eb('version', '+', 1) })).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Sets which MT engine produced an article ('' for unknown); returns false when there is no such article. */
-export function setArticleEngine(db: Db, id: number, engine: string): boolean {
-  return statement(db, 'UPDATE articles SET mt_engine = ? WHERE id = ?').run(engine.trim().slice(0, MAX_ENGINE_CHARS), id).changes === 1;
+export async function setArticleEngine(store: Store, id: number, engine: string): Promise<boolean> {
+  const mtEngine = engine.trim().slice(0, MAX_ENGINE_CHARS);
+  const result = await store.db.updateTable('articles').set((eb) => ({ mt_engine: mtEngine, version: eb('version', '+', 1) })).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

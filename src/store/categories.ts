@@ -1,5 +1,5 @@
-import type { Db } from './open-db.js';
-import { statement } from './statements.js';
+import type { Store } from './store.js';
+import { bumpArticleVersion } from './counters.js';
 import type { MqmCategoryId } from '../core/mqm/typology.js';
 import type { MqmSeverity } from '../core/mqm/severities.js';
 
@@ -20,30 +20,25 @@ export function categoryKey(segmentId: number, mtText: string, editText: string)
 }
 
 /** Returns the confirmed categories of an article by categoryKey (the latest confirmation of each correction). */
-export function listConfirmedCategories(db: Db, articleId: number): Map<string, ConfirmedCategory> {
-  const rows = statement(
-    db,
-    `SELECT segment_id AS segmentId, mt_text AS mtText, edit_text AS editText, category, severity, author, created_at AS createdAt
-     FROM correction_categories WHERE article_id = ? ORDER BY id`,
-  ).all(articleId) as ConfirmedCategory[];
+export async function listConfirmedCategories(store: Store, articleId: number): Promise<Map<string, ConfirmedCategory>> {
+  const rows = (await store.db.selectFrom('correction_categories')
+    .select(['segment_id as segmentId', 'mt_text as mtText', 'edit_text as editText', 'category', 'severity', 'author', 'created_at as createdAt'])
+    .where('article_id', '=', articleId).orderBy('id').execute()) as ConfirmedCategory[];
   return new Map(rows.map((r) => [categoryKey(r.segmentId, r.mtText, r.editText), r]));
 }
 
 /** Records an editor's category for a correction (appended; the latest wins). */
-export function confirmCategory(
-  db: Db,
+export async function confirmCategory(
+  store: Store,
   articleId: number,
   input: { segmentId: number; mtText: string; editText: string; category: MqmCategoryId; severity: MqmSeverity },
   meta: { author: string; now: string },
-): void {
-  statement(
-    db,
-    `INSERT INTO correction_categories (article_id, segment_id, mt_text, edit_text, category, severity, author, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(articleId, input.segmentId, input.mtText, input.editText, input.category, input.severity, meta.author, meta.now);
-}
-
-/** Returns a value that changes whenever any category is confirmed. */
-export function categoriesStamp(db: Db): number {
-  return (statement(db, 'SELECT COALESCE(MAX(id), 0) AS n FROM correction_categories').get() as { n: number }).n;
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.db.insertInto('correction_categories').values({
+      article_id: articleId, segment_id: input.segmentId, mt_text: input.mtText, edit_text: input.editText,
+      category: input.category, severity: input.severity, author: meta.author, created_at: meta.now,
+    }).execute();
+    await bumpArticleVersion(tx, articleId);
+  });
 }

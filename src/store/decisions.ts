@@ -1,5 +1,5 @@
-import { statement } from './statements.js';
-import type { Db } from './open-db.js';
+import type { Store } from './store.js';
+import { bumpArticleVersion, bumpCounter } from './counters.js';
 
 /** A dismissal in force: the flag it hides and why. */
 export interface DismissalRow {
@@ -21,52 +21,53 @@ export interface NewDismissal {
 }
 
 /** Records dismissals of several flags of an article at once (one transaction); a flag already dismissed is left as it is. Returns how many were added. */
-export function dismissFlags(db: Db, articleId: number, flags: readonly NewDismissal[], meta: { reason: string; author: string; now: string }): number {
-  return db.transaction(() => {
-    const isDismissed = statement(db, 'SELECT 1 FROM dismissals WHERE article_id = ? AND fingerprint = ? AND revoked_at IS NULL');
-    const insert = statement(
-      db,
-      'INSERT INTO dismissals (article_id, check_id, fingerprint, text, reason, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+export async function dismissFlags(store: Store, articleId: number, flags: readonly NewDismissal[], meta: { reason: string; author: string; now: string }): Promise<number> {
+  return store.transaction(async (tx) => {
+    const inForce = new Set(
+      (await tx.db.selectFrom('dismissals').select('fingerprint').where('article_id', '=', articleId).where('revoked_at', 'is', null).execute()).map((r) => r.fingerprint),
     );
-    let added = 0;
-    for (const f of flags) {
-      if (isDismissed.get(articleId, f.fingerprint)) continue;
-      insert.run(articleId, f.checkId, f.fingerprint, f.text, meta.reason, meta.author, meta.now);
-      added += 1;
-    }
-    return added;
-  }).immediate();
+    const fresh = [...new Map(flags.filter((f) => !inForce.has(f.fingerprint)).map((f) => [f.fingerprint, f])).values()];
+    if (fresh.length === 0) return 0;
+    await tx.db.insertInto('dismissals').values(fresh.map((f) => ({
+      article_id: articleId, check_id: f.checkId, fingerprint: f.fingerprint, text: f.text, reason: meta.reason, author: meta.author, created_at: meta.now,
+    }))).execute();
+    await bumpArticleVersion(tx, articleId);
+    return fresh.length;
+  });
 }
 
 /** Restores a dismissed flag (the dismissal is kept, marked revoked); returns false when there was none in force. */
-export function restoreFlag(db: Db, articleId: number, dismissalId: number, meta: { author: string; now: string }): boolean {
-  return (
-    statement(db, 'UPDATE dismissals SET revoked_by = ?, revoked_at = ? WHERE id = ? AND article_id = ? AND revoked_at IS NULL')
-      .run(meta.author, meta.now, dismissalId, articleId).changes === 1
-  );
+export async function restoreFlag(store: Store, articleId: number, dismissalId: number, meta: { author: string; now: string }): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    const result = await tx.db.updateTable('dismissals').set({ revoked_by: meta.author, revoked_at: meta.now })
+      .where('id', '=', dismissalId).where('article_id', '=', articleId).where('revoked_at', 'is', null).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await bumpArticleVersion(tx, articleId);
+    return true;
+  });
 }
 
 /** Returns the dismissals in force for an article, newest first. */
-export function listDismissals(db: Db, articleId: number): DismissalRow[] {
-  return statement(
-      db,
-      `SELECT id, article_id AS articleId, check_id AS checkId, fingerprint, text, reason, author, created_at AS createdAt
-       FROM dismissals WHERE article_id = ? AND revoked_at IS NULL ORDER BY id DESC`,
-    )
-    .all(articleId) as DismissalRow[];
+export async function listDismissals(store: Store, articleId: number): Promise<DismissalRow[]> {
+  return store.db.selectFrom('dismissals')
+    .select(['id', 'article_id as articleId', 'check_id as checkId', 'fingerprint', 'text', 'reason', 'author', 'created_at as createdAt'])
+    .where('article_id', '=', articleId).where('revoked_at', 'is', null).orderBy('id', 'desc').execute();
 }
 
 /** Records that two spellings name different people (order does not matter); returns false when it was already recorded. */
-export function recordDistinctPeople(db: Db, a: string, b: string, meta: { author: string; now: string }): boolean {
+export async function recordDistinctPeople(store: Store, a: string, b: string, meta: { author: string; now: string }): Promise<boolean> {
   const [first, second] = a < b ? [a, b] : [b, a];
-  return (
-    statement(db, 'INSERT OR IGNORE INTO distinct_people (spelling_a, spelling_b, author, created_at) VALUES (?, ?, ?, ?)')
-      .run(first, second, meta.author, meta.now).changes === 1
-  );
+  return store.transaction(async (tx) => {
+    const inserted = await tx.db.insertInto('distinct_people').values({ spelling_a: first, spelling_b: second, author: meta.author, created_at: meta.now })
+      .onConflict((oc) => oc.columns(['spelling_a', 'spelling_b']).doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) return false;
+    await bumpCounter(tx, 'decisions');
+    return true;
+  });
 }
 
 /** Returns every pair of spellings recorded as different people. */
-export function listDistinctPeople(db: Db): [string, string][] {
-  const rows = statement(db, 'SELECT spelling_a AS a, spelling_b AS b FROM distinct_people ORDER BY id').all() as { a: string; b: string }[];
+export async function listDistinctPeople(store: Store): Promise<[string, string][]> {
+  const rows = await store.db.selectFrom('distinct_people').select(['spelling_a as a', 'spelling_b as b']).orderBy('id').execute();
   return rows.map((r) => [r.a, r.b]);
 }

@@ -1,6 +1,5 @@
-import type { Db } from './open-db.js';
-import { statement } from './statements.js';
-import { groupCorpusCorrections, listStandingCorrections } from './corrections.js';
+import type { Store } from './store.js';
+import { bumpCounter } from './counters.js';
 import type { Concept, ConceptType, Term, TermStatus } from '../core/glossary/types.js';
 
 /** A concept to store: everything but the id and the provenance times, which the store sets. */
@@ -18,14 +17,25 @@ export interface ConceptHistoryRow {
   readonly snapshot: Concept;
 }
 
+/** Who made a change and where the concept came from. */
+export interface ConceptMeta {
+  readonly origin: string;
+  readonly source?: string | undefined;
+  readonly author: string;
+  readonly now: string;
+}
+
 interface ConceptDbRow {
-  id: number; type: ConceptType; note: string; origin: string; source: string | null;
+  id: number; type: string; note: string; origin: string; source: string | null;
   createdBy: string; createdAt: string; modifiedBy: string | null; modifiedAt: string | null; deletedAt: string | null;
 }
-interface TermDbRow { conceptId: number; text: string; lang: string; status: TermStatus; note: string }
+interface TermDbRow { conceptId: number; text: string; lang: string; status: string; note: string }
 
-const CONCEPT_COLUMNS = `id, type, note, origin, source, created_by AS createdBy, created_at AS createdAt,
-  modified_by AS modifiedBy, modified_at AS modifiedAt, deleted_at AS deletedAt`;
+const CONCEPT_COLUMNS = [
+  'c.id', 'c.type', 'c.note', 'c.origin', 'c.source', 'c.created_by as createdBy', 'c.created_at as createdAt',
+  'c.modified_by as modifiedBy', 'c.modified_at as modifiedAt', 'c.deleted_at as deletedAt',
+] as const;
+const TERM_COLUMNS = ['t.concept_id as conceptId', 't.text', 't.lang', 't.status', 't.note'] as const;
 
 /** Returns the external id of a concept row ("c12": an XML ID, as TBX needs). */
 export function conceptKey(id: number): string {
@@ -34,16 +44,16 @@ export function conceptKey(id: number): string {
 
 /** Returns the row id of an external concept id ("c12" -> 12), or undefined. */
 export function conceptRowId(key: string): number | undefined {
-  const match = /^c([1-9]\d{0,12})$/.exec(key);
+  const match = /^c([1-9]\d{0,8})$/.exec(key);
   return match ? Number(match[1]) : undefined;
 }
 
 function toConcept(row: ConceptDbRow, terms: readonly TermDbRow[]): Concept {
   return {
     id: conceptKey(row.id),
-    type: row.type,
+    type: row.type as ConceptType,
     note: row.note || undefined,
-    terms: terms.map((t) => ({ text: t.text, lang: t.lang, status: t.status, note: t.note || undefined })),
+    terms: terms.map((t) => ({ text: t.text, lang: t.lang, status: t.status as TermStatus, note: t.note || undefined })),
     provenance: {
       origin: row.origin,
       source: row.source ?? undefined,
@@ -56,138 +66,114 @@ function toConcept(row: ConceptDbRow, terms: readonly TermDbRow[]): Concept {
 }
 
 /** Returns every concept in force (not deleted), oldest first, with its terms in order. */
-export function listConcepts(db: Db): Concept[] {
-  const rows = statement(db, `SELECT ${CONCEPT_COLUMNS} FROM concepts WHERE deleted_at IS NULL ORDER BY id`).all() as ConceptDbRow[];
-  const terms = statement(
-    db,
-    `SELECT t.concept_id AS conceptId, t.text, t.lang, t.status, t.note FROM terms t
-     JOIN concepts c ON c.id = t.concept_id WHERE c.deleted_at IS NULL ORDER BY t.concept_id, t.position`,
-  ).all() as TermDbRow[];
+export async function listConcepts(store: Store): Promise<Concept[]> {
+  const rows = await store.db.selectFrom('concepts as c').select(CONCEPT_COLUMNS).where('c.deleted_at', 'is', null).orderBy('c.id').execute();
+  const terms = await store.db.selectFrom('terms as t').innerJoin('concepts as c', 'c.id', 't.concept_id').select(TERM_COLUMNS)
+    .where('c.deleted_at', 'is', null).orderBy('t.concept_id').orderBy('t.position').execute();
   const byConcept = new Map<number, TermDbRow[]>();
-  for (const t of terms) byConcept.set(t.conceptId, [...(byConcept.get(t.conceptId) ?? []), t]);
+  for (const t of terms) {
+    const list = byConcept.get(t.conceptId);
+    if (list) list.push(t);
+    else byConcept.set(t.conceptId, [t]);
+  }
   return rows.map((r) => toConcept(r, byConcept.get(r.id) ?? []));
 }
 
 /** Returns one concept (deleted ones too, marked by `isDeleted`), or undefined. */
-export function getConcept(db: Db, key: string): (Concept & { readonly isDeleted: boolean }) | undefined {
+export async function getConcept(store: Store, key: string): Promise<(Concept & { readonly isDeleted: boolean }) | undefined> {
   const id = conceptRowId(key);
   if (id === undefined) return undefined;
-  const row = statement(db, `SELECT ${CONCEPT_COLUMNS} FROM concepts WHERE id = ?`).get(id) as ConceptDbRow | undefined;
+  const row = await store.db.selectFrom('concepts as c').select(CONCEPT_COLUMNS).where('c.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const terms = statement(db, 'SELECT concept_id AS conceptId, text, lang, status, note FROM terms WHERE concept_id = ? ORDER BY position').all(id) as TermDbRow[];
+  const terms = await store.db.selectFrom('terms as t').select(TERM_COLUMNS).where('t.concept_id', '=', id).orderBy('t.position').execute();
   return { ...toConcept(row, terms), isDeleted: row.deletedAt !== null };
 }
 
-function writeTerms(db: Db, id: number, terms: readonly Term[]): void {
-  statement(db, 'DELETE FROM terms WHERE concept_id = ?').run(id);
-  const insert = statement(db, 'INSERT INTO terms (concept_id, position, text, lang, status, note) VALUES (?, ?, ?, ?, ?, ?)');
-  terms.forEach((t, position) => insert.run(id, position, t.text, t.lang, t.status, t.note ?? ''));
+async function writeTerms(store: Store, id: number, terms: readonly Term[]): Promise<void> {
+  await store.db.deleteFrom('terms').where('concept_id', '=', id).execute();
+  if (terms.length === 0) return;
+  await store.db.insertInto('terms').values(terms.map((t, position) => ({ concept_id: id, position, text: t.text, lang: t.lang, status: t.status, note: t.note ?? '' }))).execute();
 }
 
-function recordHistory(db: Db, id: number, action: string, author: string, now: string): void {
-  const concept = getConcept(db, conceptKey(id));
-  statement(db, 'INSERT INTO concept_history (concept_id, action, snapshot, author, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(id, action, JSON.stringify(concept), author, now);
+async function recordHistory(store: Store, id: number, action: string, author: string, now: string): Promise<void> {
+  const concept = await getConcept(store, conceptKey(id));
+  await store.db.insertInto('concept_history').values({ concept_id: id, action, snapshot: JSON.stringify(concept), author, created_at: now }).execute();
 }
 
-function insertConcept(db: Db, input: ConceptInput, meta: { origin: string; source?: string | undefined; author: string; now: string }): string {
-  const { lastInsertRowid } = statement(db, 'INSERT INTO concepts (type, note, origin, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(input.type, input.note ?? '', meta.origin, meta.source ?? null, meta.author, meta.now);
-  const id = Number(lastInsertRowid);
-  writeTerms(db, id, input.terms);
-  recordHistory(db, id, 'created', meta.author, meta.now);
+async function insertConcept(store: Store, input: ConceptInput, meta: ConceptMeta): Promise<string> {
+  const { id } = await store.db.insertInto('concepts')
+    .values({ type: input.type, note: input.note ?? '', origin: meta.origin, source: meta.source ?? null, created_by: meta.author, created_at: meta.now })
+    .returning('id').executeTakeFirstOrThrow();
+  await writeTerms(store, id, input.terms);
+  await recordHistory(store, id, 'created', meta.author, meta.now);
   return conceptKey(id);
 }
 
-/** Stores a new concept with its terms and provenance; returns its id ("c12"). */
-export function createConcept(db: Db, input: ConceptInput, meta: { origin: string; source?: string | undefined; author: string; now: string }): string {
-  return db.transaction(() => insertConcept(db, input, meta)).immediate();
+/** Stores a new concept with its terms and a first history entry; returns its id ("c12"). */
+export async function createConcept(store: Store, input: ConceptInput, meta: ConceptMeta): Promise<string> {
+  return (await createConcepts(store, [input], meta))[0] as string;
 }
 
-/** Stores several concepts at once (an import): all or none; returns their ids. */
-export function createConcepts(db: Db, inputs: readonly ConceptInput[], meta: { origin: string; source?: string | undefined; author: string; now: string }): string[] {
-  return db.transaction(() => inputs.map((input) => insertConcept(db, input, meta))).immediate();
+/** Stores several concepts at once, each with the provenance given (an import keeps a file's own): all or none; returns their ids. */
+export async function createConcepts(store: Store, inputs: readonly ConceptInput[], meta: ConceptMeta | readonly ConceptMeta[]): Promise<string[]> {
+  return store.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const [i, input] of inputs.entries()) ids.push(await insertConcept(tx, input, Array.isArray(meta) ? (meta[i] as ConceptMeta) : (meta as ConceptMeta)));
+    await bumpCounter(tx, 'decisions');
+    return ids;
+  });
 }
 
 /** Replaces a concept's type, note and terms, keeping a snapshot in its history; returns false when there is no such concept in force. */
-export function updateConcept(db: Db, key: string, input: ConceptInput, meta: { author: string; now: string }): boolean {
+export async function updateConcept(store: Store, key: string, input: ConceptInput, meta: { author: string; now: string }): Promise<boolean> {
   const id = conceptRowId(key);
   if (id === undefined) return false;
-  return db.transaction(() => {
-    const changed = statement(db, 'UPDATE concepts SET type = ?, note = ?, modified_by = ?, modified_at = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(input.type, input.note ?? '', meta.author, meta.now, id).changes;
-    if (changed !== 1) return false;
-    writeTerms(db, id, input.terms);
-    recordHistory(db, id, 'edited', meta.author, meta.now);
+  return store.transaction(async (tx) => {
+    const result = await tx.db.updateTable('concepts').set({ type: input.type, note: input.note ?? '', modified_by: meta.author, modified_at: meta.now })
+      .where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await writeTerms(tx, id, input.terms);
+    await recordHistory(tx, id, 'edited', meta.author, meta.now);
+    await bumpCounter(tx, 'decisions');
     return true;
-  }).immediate();
+  });
 }
 
 /** Marks a concept deleted (it leaves the glossary, its history stays); returns false when there was none in force. */
-export function deleteConcept(db: Db, key: string, meta: { author: string; now: string }): boolean {
+export async function deleteConcept(store: Store, key: string, meta: { author: string; now: string }): Promise<boolean> {
   const id = conceptRowId(key);
   if (id === undefined) return false;
-  return db.transaction(() => {
-    const changed = statement(db, 'UPDATE concepts SET deleted_by = ?, deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(meta.author, meta.now, id).changes;
-    if (changed !== 1) return false;
-    recordHistory(db, id, 'deleted', meta.author, meta.now);
+  return store.transaction(async (tx) => {
+    const result = await tx.db.updateTable('concepts').set({ deleted_by: meta.author, deleted_at: meta.now }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await recordHistory(tx, id, 'deleted', meta.author, meta.now);
+    await bumpCounter(tx, 'decisions');
     return true;
-  }).immediate();
+  });
 }
 
 /** Returns a concept's history, newest first. */
-export function listConceptHistory(db: Db, key: string): ConceptHistoryRow[] {
+export async function listConceptHistory(store: Store, key: string): Promise<ConceptHistoryRow[]> {
   const id = conceptRowId(key);
   if (id === undefined) return [];
-  const rows = statement(db, 'SELECT action, author, created_at AS createdAt, snapshot FROM concept_history WHERE concept_id = ? ORDER BY id DESC').all(id) as {
-    action: string; author: string; createdAt: string; snapshot: string;
-  }[];
+  const rows = await store.db.selectFrom('concept_history').select(['action', 'author', 'created_at as createdAt', 'snapshot'])
+    .where('concept_id', '=', id).orderBy('id', 'desc').execute();
   return rows.map((r) => ({ action: r.action, author: r.author, createdAt: r.createdAt, snapshot: JSON.parse(r.snapshot) as Concept }));
 }
 
-/** Returns a value that changes whenever the glossary changes (the newest history entry). */
-export function glossaryStamp(db: Db): number {
-  return (statement(db, 'SELECT COALESCE(MAX(id), 0) AS n FROM concept_history').get() as { n: number }).n;
+/** Records that a correction-memory suggestion was accepted (with the concept made from it) or rejected; the latest decision on a pair stands. */
+export async function decideSuggestion(
+  store: Store, mtText: string, editText: string, decision: 'accepted' | 'rejected', meta: { conceptKey?: string; author: string; now: string },
+): Promise<void> {
+  const row = { mt_text: mtText, edit_text: editText, decision, concept_id: meta.conceptKey ? (conceptRowId(meta.conceptKey) ?? null) : null, author: meta.author, created_at: meta.now };
+  await store.db.insertInto('suggestion_decisions').values(row)
+    .onConflict((oc) => oc.columns(['mt_text', 'edit_text']).doUpdateSet({ decision: row.decision, concept_id: row.concept_id, author: row.author, created_at: row.created_at }))
+    .execute();
 }
 
-/** Records that a correction-memory suggestion was accepted (with the concept made from it) or rejected. */
-export function decideSuggestion(db: Db, mtText: string, editText: string, decision: 'accepted' | 'rejected', meta: { conceptKey?: string; author: string; now: string }): void {
-  statement(db, 'INSERT OR REPLACE INTO suggestion_decisions (mt_text, edit_text, decision, concept_id, author, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(mtText, editText, decision, meta.conceptKey ? (conceptRowId(meta.conceptKey) ?? null) : null, meta.author, meta.now);
-}
-
-/** A correction repeated in the corpus, offered as a glossary entry. */
-export interface CorrectionSuggestion {
-  readonly mtText: string;
-  readonly editText: string;
-  readonly count: number;
-  readonly articles: readonly { readonly id: number; readonly title: string }[];
-}
-
-/** Returns the corrections made at least `minCount` times (current revisions, all articles) that no one has accepted or rejected yet, most frequent first. */
-export function listCorrectionSuggestions(db: Db, minCount = 2): CorrectionSuggestion[] {
-  const decided = new Set(
-    (statement(db, 'SELECT mt_text AS mtText, edit_text AS editText FROM suggestion_decisions').all() as { mtText: string; editText: string }[])
-      .map((d) => `${d.mtText}\u0000${d.editText}`),
-  );
-  return groupCorpusCorrections(listStandingCorrections(db).filter((r) => r.editText !== '' && !decided.has(`${r.mtText}\u0000${r.editText}`)))
-    .filter((g) => g.count >= minCount)
-    .sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText))
-    .map((g) => ({ mtText: g.mtText, editText: g.editText, count: g.count, articles: g.articles.map((a) => ({ id: Number(a.key), title: a.title })) }));
-}
-
-/** Stores concepts read from a file, keeping the provenance they carry (all or none); returns their new ids. */
-export function importConcepts(db: Db, concepts: readonly Concept[]): string[] {
-  return db.transaction(() =>
-    concepts.map((c) =>
-      insertConcept(db, { type: c.type, note: c.note, terms: c.terms }, {
-        origin: c.provenance.origin,
-        source: c.provenance.source,
-        author: c.provenance.createdBy,
-        now: c.provenance.createdAt,
-      }),
-    ),
-  ).immediate();
+/** Returns every correction pair someone accepted or rejected as a glossary suggestion. */
+export async function listDecidedSuggestions(store: Store): Promise<{ mtText: string; editText: string }[]> {
+  return store.db.selectFrom('suggestion_decisions').select(['mt_text as mtText', 'edit_text as editText']).execute();
 }
 
 /** A CSV upload waiting for its column mapping. */
@@ -199,20 +185,17 @@ export interface PendingImport {
 }
 
 /** Keeps a CSV upload until its columns are mapped; returns its id. */
-export function savePendingImport(db: Db, name: string, content: string, meta: { author: string; now: string }): number {
-  return Number(statement(db, 'INSERT INTO pending_imports (name, content, author, created_at) VALUES (?, ?, ?, ?)').run(name, content, meta.author, meta.now).lastInsertRowid);
+export async function savePendingImport(store: Store, name: string, content: string, meta: { author: string; now: string }): Promise<number> {
+  const { id } = await store.db.insertInto('pending_imports').values({ name, content, author: meta.author, created_at: meta.now }).returning('id').executeTakeFirstOrThrow();
+  return id;
 }
 
 /** Returns a pending CSV upload, or undefined. */
-export function getPendingImport(db: Db, id: number): PendingImport | undefined {
-  return statement(db, 'SELECT id, name, content, author FROM pending_imports WHERE id = ?').get(id) as PendingImport | undefined;
+export async function getPendingImport(store: Store, id: number): Promise<PendingImport | undefined> {
+  return store.db.selectFrom('pending_imports').select(['id', 'name', 'content', 'author']).where('id', '=', id).executeTakeFirst();
 }
 
-/** Imports a pending upload's concepts and forgets the upload, in one transaction; returns the new ids. */
-export function completePendingImport(db: Db, id: number, concepts: readonly Concept[]): string[] {
-  return db.transaction(() => {
-    const ids = importConcepts(db, concepts);
-    statement(db, 'DELETE FROM pending_imports WHERE id = ?').run(id);
-    return ids;
-  }).immediate();
+/** Forgets a pending upload (once imported); call it in the transaction that imports it. */
+export async function deletePendingImport(store: Store, id: number): Promise<void> {
+  await store.db.deleteFrom('pending_imports').where('id', '=', id).execute();
 }

@@ -1,38 +1,38 @@
-import type { Database } from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Backend } from './store.js';
+import type { CopydeskMigration } from './migrations/define.js';
+import { MIGRATIONS } from './migrations/index.js';
 
-/** Where the numbered `NNN-name.sql` files live; they are copied beside the compiled code. */
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
-
-/** One migration file: its number (the schema version it brings) and its SQL. */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
+function providerOf(migrations: readonly CopydeskMigration[], backend: Backend, isNoOp = false): MigrationProvider {
+  return {
+    async getMigrations() {
+      return Object.fromEntries(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        migrations.map((m): [string, Migration] => [m.name, { up: isNoOp ? async () => {} : (db: Kysely<any>) => m.up(db, backend) }]),
+      );
+    },
+  };
 }
 
-/** Returns the migrations in a folder, ordered by number; throws on a gap or a repeated number. */
-export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}-[a-z0-9-]+\.sql$/.test(f)).sort();
-  return files.map((file, i) => {
-    const version = Number(file.slice(0, 3));
-    if (version !== i + 1) throw new Error(`Migration ${file} should be number ${i + 1}: numbers must run 1, 2, 3 without gaps.`);
-    return { version, name: file.replace(/\.sql$/, ''), sql: readFileSync(join(dir, file), 'utf8') };
-  });
-}
-
-/** Applies every migration newer than the database's `user_version`, each in its own transaction; returns how many ran. */
-export function migrate(db: Database, migrations: readonly Migration[] = readMigrations()): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((m) => m.version > current);
-  for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      // user_version cannot be bound as a parameter; the value is an integer we produced.
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+/**
+ * Applies every migration the database has not had, in one transaction, with Kysely's migrator
+ * (its lock table lets several app instances start at once); returns the names applied.
+ * `legacyVersion` is the `user_version` of an SQLite file written before issue 9, when numbered SQL
+ * files recorded their progress there: those migrations are recorded as done, not run again.
+ */
+export async function migrate(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  backend: Backend,
+  opts: { legacyVersion?: number; migrations?: readonly CopydeskMigration[] } = {},
+): Promise<string[]> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const legacy = opts.legacyVersion ?? 0;
+  if (legacy > 0) {
+    const recorded = await new Migrator({ db, provider: providerOf(migrations.slice(0, legacy), backend, true) }).migrateToLatest();
+    if (recorded.error) throw recorded.error;
   }
-  return pending.length;
+  const { error, results } = await new Migrator({ db, provider: providerOf(migrations, backend) }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,6 +1,6 @@
-import { statement } from './statements.js';
-import type { Db } from './open-db.js';
+import type { Store } from './store.js';
 import type { CorrectionPair, DiffPart } from '../core/diff/types.js';
+import { bumpArticleVersion, bumpCounter } from './counters.js';
 
 /** One saved version of a segment's edit. */
 export interface RevisionRow {
@@ -41,14 +41,15 @@ export type AppendResult =
   | { readonly ok: true; readonly number: number }
   | { readonly ok: false; readonly current: RevisionRow };
 
+const REVISION_COLUMNS = [
+  'id', 'segment_id as segmentId', 'number', 'text', 'author', 'created_at as createdAt', 'base_number as baseNumber',
+  'reverted_to as revertedTo', 'diff_mt as diffMt', 'diff_prev as diffPrev', 'is_coarse as isCoarse', 'words_changed as wordsChanged',
+] as const;
+
 interface RevisionDbRow {
   id: number; segmentId: number; number: number; text: string; author: string; createdAt: string;
   baseNumber: number; revertedTo: number | null; diffMt: string; diffPrev: string; isCoarse: number; wordsChanged: number;
 }
-
-const REVISION_COLUMNS = `id, segment_id AS segmentId, number, text, author, created_at AS createdAt,
-  base_number AS baseNumber, reverted_to AS revertedTo, diff_mt AS diffMt, diff_prev AS diffPrev,
-  is_coarse AS isCoarse, words_changed AS wordsChanged`;
 
 function toRevision(row: RevisionDbRow): RevisionRow {
   return {
@@ -60,54 +61,60 @@ function toRevision(row: RevisionDbRow): RevisionRow {
 }
 
 /** Returns the latest revision number of a segment (0 when it has none). */
-export function currentRevisionNumber(db: Db, segmentId: number): number {
-  const row = statement(db, 'SELECT MAX(number) AS n FROM revisions WHERE segment_id = ?').get(segmentId) as { n: number | null };
-  return row.n ?? 0;
+export async function currentRevisionNumber(store: Store, segmentId: number): Promise<number> {
+  const row = await store.db.selectFrom('revisions').select((eb) => eb.fn.max('number').as('n')).where('segment_id', '=', segmentId).executeTakeFirst();
+  return row?.n ?? 0;
 }
 
 /** Returns one revision of a segment, or undefined. */
-export function getRevision(db: Db, segmentId: number, number: number): RevisionRow | undefined {
-  const row = statement(db, `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND number = ?`).get(segmentId, number) as RevisionDbRow | undefined;
+export async function getRevision(store: Store, segmentId: number, number: number): Promise<RevisionRow | undefined> {
+  const row = await store.db.selectFrom('revisions').select(REVISION_COLUMNS).where('segment_id', '=', segmentId).where('number', '=', number).executeTakeFirst();
   return row ? toRevision(row) : undefined;
 }
 
 /** Returns every revision of a segment, newest first. */
-export function listRevisions(db: Db, segmentId: number): RevisionRow[] {
-  const rows = statement(db, `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY number DESC`).all(segmentId) as RevisionDbRow[];
+export async function listRevisions(store: Store, segmentId: number): Promise<RevisionRow[]> {
+  const rows = await store.db.selectFrom('revisions').select(REVISION_COLUMNS).where('segment_id', '=', segmentId).orderBy('number', 'desc').execute();
   return rows.map(toRevision);
 }
 
 /**
  * Appends a revision and its corrections unless someone saved the segment since `baseNumber`;
- * returns the new number, or the revision that was saved in between (the caller answers 409).
+ * returns the new number, or the revision that was saved in between (and then writes nothing).
+ * Exactly one of several saves on one base revision wins: SQLite's BEGIN IMMEDIATE serialises
+ * writers; on PostgreSQL the article's row is locked (FOR UPDATE) before the base is compared,
+ * and UNIQUE (segment_id, number) would refuse a second revision of the same number anyway.
  */
-export function appendRevision(db: Db, rev: NewRevision): AppendResult {
-  return db.transaction((): AppendResult => {
-    const current = currentRevisionNumber(db, rev.segmentId);
+export async function appendRevision(store: Store, rev: NewRevision): Promise<AppendResult> {
+  return store.transaction(async (tx): Promise<AppendResult> => {
+    if (tx.backend === 'postgres') {
+      await tx.db.selectFrom('articles').select('id').where('id', '=', rev.articleId).forUpdate().execute();
+    }
+    const current = await currentRevisionNumber(tx, rev.segmentId);
     if (current !== rev.baseNumber) {
-      return { ok: false, current: getRevision(db, rev.segmentId, current) as RevisionRow };
+      return { ok: false, current: (await getRevision(tx, rev.segmentId, current)) as RevisionRow };
     }
     const number = current + 1;
-    const { lastInsertRowid } = statement(
-      db,
-        `INSERT INTO revisions (segment_id, number, text, author, created_at, base_number, reverted_to,
-           diff_mt, diff_prev, is_coarse, words_changed)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(rev.segmentId, number, rev.text, rev.author, rev.now, rev.baseNumber, rev.revertedTo ?? null,
-        JSON.stringify(rev.diffMt), JSON.stringify(rev.diffPrev), rev.isCoarse ? 1 : 0, rev.wordsChanged);
-    const insertCorrection = statement(
-      db,
-      `INSERT INTO corrections (revision_id, segment_id, article_id, mt_text, edit_text, mt_start, mt_end, edit_start, edit_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of rev.corrections) {
-      insertCorrection.run(lastInsertRowid, rev.segmentId, rev.articleId, c.mtText, c.editText, c.mtStart, c.mtEnd, c.editStart, c.editEnd);
+    const inserted = await tx.db.insertInto('revisions')
+      .values({
+        segment_id: rev.segmentId, number, text: rev.text, author: rev.author, created_at: rev.now, base_number: rev.baseNumber,
+        reverted_to: rev.revertedTo ?? null, diff_mt: JSON.stringify(rev.diffMt), diff_prev: JSON.stringify(rev.diffPrev),
+        is_coarse: rev.isCoarse ? 1 : 0, words_changed: rev.wordsChanged,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (rev.corrections.length > 0) {
+      await tx.db.insertInto('corrections').values(rev.corrections.map((c) => ({
+        revision_id: inserted.id, segment_id: rev.segmentId, article_id: rev.articleId, mt_text: c.mtText, edit_text: c.editText,
+        mt_start: c.mtStart, mt_end: c.mtEnd, edit_start: c.editStart, edit_end: c.editEnd,
+      }))).execute();
     }
     // A first save starts the review; an article already marked done stays done.
-    statement(db, "UPDATE articles SET status = 'in-review' WHERE id = ? AND status = 'not-started'").run(rev.articleId);
+    await tx.db.updateTable('articles').set({ status: 'in-review' }).where('id', '=', rev.articleId).where('status', '=', 'not-started').execute();
+    await bumpArticleVersion(tx, rev.articleId, { isText: true });
+    await bumpCounter(tx, 'revisions');
     return { ok: true, number };
-  }).immediate();
+  });
 }
 
 /** What one editor did: revisions saved, segments and articles touched. */
@@ -119,13 +126,19 @@ export interface EditorActivity {
   readonly corrections: number;
 }
 
-/** Returns every editor's activity across the corpus, most revisions first. */
-export function listEditorActivity(db: Db): EditorActivity[] {
-  return statement(
-    db,
-    `SELECT r.author, COUNT(*) AS revisions, COUNT(DISTINCT r.segment_id) AS segments, COUNT(DISTINCT s.article_id) AS articles,
-            (SELECT COUNT(*) FROM corrections c JOIN revisions r2 ON r2.id = c.revision_id WHERE r2.author = r.author) AS corrections
-     FROM revisions r JOIN segments s ON s.id = r.segment_id
-     GROUP BY r.author ORDER BY revisions DESC, r.author`,
-  ).all() as EditorActivity[];
+/** Returns every editor's activity across the corpus, most revisions first (then by name, in code-unit order on both backends). */
+export async function listEditorActivity(store: Store): Promise<EditorActivity[]> {
+  const rows = await store.db.selectFrom('revisions as r')
+    .innerJoin('segments as s', 's.id', 'r.segment_id')
+    .select((eb) => [
+      'r.author',
+      eb.fn.countAll<number>().as('revisions'),
+      eb.fn.count<number>('r.segment_id').distinct().as('segments'),
+      eb.fn.count<number>('s.article_id').distinct().as('articles'),
+      eb.selectFrom('corrections as c').innerJoin('revisions as r2', 'r2.id', 'c.revision_id')
+        .whereRef('r2.author', '=', 'r.author').select((e) => e.fn.countAll<number>().as('n')).as('corrections'),
+    ])
+    .groupBy('r.author')
+    .execute();
+  return (rows as EditorActivity[]).sort((a, b) => b.revisions - a.revisions || (a.author < b.author ? -1 : a.author > b.author ? 1 : 0));
 }

@@ -1,5 +1,5 @@
-import { statement } from './statements.js';
-import type { Db } from './open-db.js';
+import { sql } from 'kysely';
+import type { Store } from './store.js';
 import type { SegmentKind } from '../core/article/types.js';
 import type { DiffPart } from '../core/diff/types.js';
 
@@ -29,10 +29,10 @@ interface SegmentRow {
   wordsChanged: number | null; author: string | null; createdAt: string | null;
 }
 
-const SEGMENT_QUERY = `
-  SELECT s.id, s.article_id AS articleId, s.position, s.kind, s.mt, s.mt_words AS mtWords,
-         r.text, r.number, r.diff_mt AS diffMt, r.is_coarse AS isCoarse, r.words_changed AS wordsChanged,
-         r.author, r.created_at AS createdAt
+const SEGMENT_QUERY = sql`
+  SELECT s.id, s.article_id AS "articleId", s.position, s.kind, s.mt, s.mt_words AS "mtWords",
+         r.text, r.number, r.diff_mt AS "diffMt", r.is_coarse AS "isCoarse", r.words_changed AS "wordsChanged",
+         r.author, r.created_at AS "createdAt"
   FROM segments s
   LEFT JOIN revisions r ON r.segment_id = s.id
     AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = s.id)`;
@@ -57,13 +57,13 @@ function toView(row: SegmentRow): SegmentView {
 }
 
 /** Returns an article's segments in reading order, each with its current edit and cached diff. */
-export function listSegments(db: Db, articleId: number): SegmentView[] {
-  const rows = statement(db, `${SEGMENT_QUERY} WHERE s.article_id = ? ORDER BY s.position`).all(articleId) as SegmentRow[];
+export async function listSegments(store: Store, articleId: number): Promise<SegmentView[]> {
+  const { rows } = await sql<SegmentRow>`${SEGMENT_QUERY} WHERE s.article_id = ${articleId} ORDER BY s.position`.execute(store.db);
   return rows.map(toView);
 }
 
 /** Returns one segment (by article and 0-based position) with its current edit, or undefined. */
-export function getSegment(db: Db, articleId: number, position: number): SegmentView | undefined {
-  const row = statement(db, `${SEGMENT_QUERY} WHERE s.article_id = ? AND s.position = ?`).get(articleId, position) as SegmentRow | undefined;
-  return row ? toView(row) : undefined;
+export async function getSegment(store: Store, articleId: number, position: number): Promise<SegmentView | undefined> {
+  const { rows } = await sql<SegmentRow>`${SEGMENT_QUERY} WHERE s.article_id = ${articleId} AND s.position = ${position}`.execute(store.db);
+  return rows[0] ? toView(rows[0]) : undefined;
 }

@@ -3,10 +3,8 @@ import helmet from 'helmet';
 import ejs from 'ejs';
 import cookieParser from 'cookie-parser';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../store/open-db.js';
-import { getOrCreateSecret } from '../store/settings.js';
-import { createFlagReader, type FlagReader } from '../store/check-article.js';
 import { LRUCache } from 'lru-cache';
+import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
 import { readAuthor } from './author.js';
 import { errorHandler, notFound } from './errors.js';
@@ -19,11 +17,9 @@ import { nameRoutes } from './routes/names.js';
 import { glossaryRoutes } from './routes/glossary.js';
 import { reportRoutes } from './routes/reports.js';
 
-/** What the app needs from outside: the database, a clock, where to log server errors. */
+/** What the app needs from outside: the use cases on a database (with its clock), where to log server errors. */
 export interface AppDeps {
-  readonly db: Db;
-  /** Returns the current time; tests pass a fixed clock. */
-  readonly now?: () => Date;
+  readonly service: ServiceContext;
   readonly log?: (err: unknown) => void;
   /** Cookies marked Secure (behind HTTPS). */
   readonly isSecure?: boolean;
@@ -31,10 +27,7 @@ export interface AppDeps {
 
 /** Everything a route handler needs, resolved from AppDeps. */
 export interface RouteDeps {
-  readonly db: Db;
-  readonly now: () => string;
-  /** Cached check results per article. */
-  readonly flags: FlagReader;
+  readonly service: ServiceContext;
   /** Rendered review pages, by article state and viewer (see routes/articles.ts). */
   readonly pages: LRUCache<string, Buffer>;
 }
@@ -56,13 +49,11 @@ function isUpload(req: express.Request): boolean {
   return req.method === 'POST' && UPLOAD_PATHS.has(req.path) && Boolean(req.is('multipart/form-data'));
 }
 
-/** Returns the Copydesk Express app, wired to `deps.db`; it does not listen. */
-export function createApp(deps: AppDeps): Express {
+/** Returns the Copydesk Express app, wired to `deps.service`; it does not listen. */
+export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
   const routeDeps: RouteDeps = {
-    db: deps.db,
-    now: () => (deps.now ? deps.now() : new Date()).toISOString(),
-    flags: createFlagReader(deps.db),
+    service: deps.service,
     pages: new LRUCache<string, Buffer>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.length }),
   };
   const csrf = createCsrf(deps.isSecure ?? false);
@@ -88,7 +79,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use('/public', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
-  app.use(cookieParser(getOrCreateSecret(deps.db)));
+  app.use(cookieParser(await cookieSecret(deps.service)));
   app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 }));
   app.use(express.json({ limit: FORM_BODY_LIMIT }));
   app.use((req, res, next) => {

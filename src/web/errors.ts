@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ServiceError, type ServiceErrorKind } from '../service/errors.js';
 
 /** An error that carries the HTTP status and a sentence for the editor (after hono's HTTPException). */
 export class HttpError extends Error {
@@ -10,6 +11,9 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 }
+
+/** The HTTP status of each kind of service refusal. */
+const STATUS_OF: Record<ServiceErrorKind, number> = { 'not-found': 404, conflict: 409, invalid: 422, 'too-large': 413 };
 
 /** The catch-all for routes that matched nothing: a 404 page. */
 export const notFound: RequestHandler = (req, _res, next) => {
@@ -25,9 +29,10 @@ interface LibraryError {
   message?: string;
 }
 
-/** Turns errors raised by body parsers, multer and csrf-sync into an HttpError with a sentence an editor can act on. */
+/** Turns service refusals and errors raised by body parsers, multer and csrf-sync into an HttpError with a sentence an editor can act on. */
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  if (err instanceof ServiceError) return new HttpError(STATUS_OF[err.kind], err.message);
   const e = (err ?? {}) as LibraryError;
   if (e.code === 'EBADCSRFTOKEN') {
     return new HttpError(403, 'This form has expired or did not come from Copydesk. Reload the page and submit it again.');

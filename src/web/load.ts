@@ -1,20 +1,24 @@
 import type { RequestHandler } from 'express';
 import type { RouteDeps } from './app.js';
-import { getArticle, type ArticleRow } from '../store/articles.js';
-import { getSegment, type SegmentView } from '../store/segments.js';
+import type { ArticleRow, SegmentView } from '../service/types.js';
+import { findArticle } from '../service/articles.js';
+import { findSegment } from '../service/save-segment.js';
 import { HttpError } from './errors.js';
 
-/** Parses a route id: a positive decimal integer without sign or leading zeros, else undefined. */
+/**
+ * Parses a route id: a non-negative decimal integer without sign or leading zeros, at most nine
+ * digits (ids are 32-bit integers on PostgreSQL), else undefined.
+ */
 export function parseId(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^(0|[1-9]\d{0,12})$/.test(value)) return undefined;
+  if (typeof value !== 'string' || !/^(0|[1-9]\d{0,8})$/.test(value)) return undefined;
   return Number(value);
 }
 
 /** Returns the middleware that loads `:id` into res.locals.article, turning a missing article into a 404. */
 export function loadArticle(deps: RouteDeps): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const id = parseId(req.params.id);
-    const article = id === undefined ? undefined : getArticle(deps.db, id);
+    const article = id === undefined ? undefined : await findArticle(deps.service, id);
     if (!article) throw new HttpError(404, `There is no article ${String(req.params.id)}. It may have been removed; go back to the corpus.`);
     res.locals.article = article;
     next();
@@ -23,10 +27,10 @@ export function loadArticle(deps: RouteDeps): RequestHandler {
 
 /** Returns the middleware that loads `:n` of the loaded article into res.locals.segment, or 404. */
 export function loadSegment(deps: RouteDeps): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const article = res.locals.article as ArticleRow;
     const position = parseId(req.params.n);
-    const segment = position === undefined ? undefined : getSegment(deps.db, article.id, position);
+    const segment = position === undefined ? undefined : await findSegment(deps.service, article.id, position);
     if (!segment) throw new HttpError(404, `Article ${article.id} has no segment ${String(req.params.n)}.`);
     res.locals.segment = segment;
     next();

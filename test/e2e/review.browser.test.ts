@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { openDb, type Db } from '../../src/store/open-db.js';
 import { createApp } from '../../src/web/app.js';
+import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
+import { openStore } from '../../src/store/open-store.js';
+import { findSegment, saveEdit } from '../../src/service/save-segment.js';
 import { importCorpusArticle } from '../helpers.js';
 
 /** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
@@ -16,7 +18,7 @@ const hasBrowser = existsSync(CHROMIUM);
 if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
 
 describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
-  let db: Db;
+  let ctx: ServiceContext;
   let server: Server;
   let browser: Browser;
   let context: BrowserContext;
@@ -24,9 +26,9 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
   let articleId: number;
 
   beforeAll(async () => {
-    db = openDb(join(mkdtempSync(join(tmpdir(), 'copydesk-e2e-')), 'e2e.db'));
-    articleId = importCorpusArticle(db);
-    const app = createApp({ db, log: () => {} });
+    ctx = createServiceContext(await openStore({ sqlite: join(mkdtempSync(join(tmpdir(), 'copydesk-e2e-')), 'e2e.db') }));
+    articleId = await importCorpusArticle(ctx);
+    const app = await createApp({ service: ctx, log: () => {} });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -42,7 +44,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    db?.close();
+    await ctx?.store.close();
   });
 
   it('edits a segment in place: click, type, Ctrl+Enter saves without a reload and shows the diff', async () => {
@@ -87,9 +89,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await page.goto(`${base}/articles/${articleId}`);
     await page.click('#s6 [data-edit-target]');
     // Someone else saves segment 6 after this page was loaded.
-    const { getSegment } = await import('../../src/store/segments.js');
-    const { saveEdit } = await import('../../src/store/save-edit.js');
-    saveEdit(db, getSegment(db, articleId, 6)!, { text: 'Their version of the paragraph.', baseNumber: 0, author: 'Joon', now: new Date().toISOString() });
+    await saveEdit(ctx, (await findSegment(ctx, articleId, 6))!, { text: 'Their version of the paragraph.', baseNumber: 0, author: 'Joon' });
     const textarea = page.locator('#s6 textarea');
     await textarea.fill('My version of the paragraph.');
     await textarea.press('Control+Enter');

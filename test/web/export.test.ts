@@ -3,8 +3,8 @@ import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
 import { validateTmx, validateXliff12, validateXliff2 } from '../formats/schema-validators.js';
 
 async function editedArticle() {
-  const { db, app } = makeApp();
-  const id = importCorpusArticle(db);
+  const { ctx, app } = await makeApp();
+  const id = await importCorpusArticle(ctx);
   const { agent, csrf } = await editorAgent(app, 'Min-ji');
   await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
   return { id, agent };

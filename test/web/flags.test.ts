@@ -1,19 +1,19 @@
 import { describe, it, expect } from 'vitest';
 import request from 'supertest';
 import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
-import { runArticleChecks } from '../../src/store/check-article.js';
+import { runArticleChecks } from '../../src/service/flag-reader.js';
 import { listSegments } from '../../src/store/segments.js';
-import { importArticle } from '../../src/store/import-article.js';
+import { importArticle } from '../../src/service/import-articles.js';
 import type { Flag } from '../../src/core/checks/types.js';
 
 const HEADLINE = 4;
 const CAPTION = 8;
 
 async function setUp() {
-  const { db, app } = makeApp();
-  const id = importCorpusArticle(db);
+  const { ctx, app } = await makeApp();
+  const id = await importCorpusArticle(ctx);
   const { agent, csrf } = await editorAgent(app, 'Min-ji');
-  return { db, app, id, agent, csrf };
+  return { ctx, app, id, agent, csrf };
 }
 
 function nameFlags(flags: readonly Flag[]): Flag[] {
@@ -43,34 +43,34 @@ describe('flags on the review page', () => {
 
 describe('POST /articles/:id/flags/apply', () => {
   it('applies a suggestion in one place as an ordinary revision', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id)).find((f) => f.segment === HEADLINE)!;
+    const { ctx, id, agent, csrf } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id)).find((f) => f.segment === HEADLINE)!;
     await agent.post(`/articles/${id}/flags/apply`).type('form')
       .send({ _csrf: csrf, segment: flag.segment, start: flag.start, end: flag.end, text: flag.text, replacement: 'Cho Tae-yul', base: 0 })
       .expect(303).expect('location', `/articles/${id}?applied=1#s${HEADLINE}`);
-    const headline = listSegments(db, id)[HEADLINE]!;
+    const headline = (await listSegments(ctx.store, id))[HEADLINE]!;
     expect(headline.edit).toBe('Cho Tae-yul Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"');
     expect([headline.revision, headline.author]).toEqual([1, 'Min-ji']);
-    expect(nameFlags(runArticleChecks(db, id)).map((f) => f.segment)).toEqual([CAPTION, CAPTION]);
+    expect(nameFlags(await runArticleChecks(ctx.store, id)).map((f) => f.segment)).toEqual([CAPTION, CAPTION]);
   });
 
   it('refuses with 409 when the span no longer holds the flagged text, and changes nothing', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id)).find((f) => f.segment === HEADLINE)!;
+    const { ctx, id, agent, csrf } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id)).find((f) => f.segment === HEADLINE)!;
     await agent.post(`/articles/${id}/flags/apply`).type('form')
       .send({ _csrf: csrf, segment: flag.segment, start: flag.start + 1, end: flag.end, text: flag.text, replacement: 'Cho Tae-yul', base: 0 })
       .expect(409);
     await agent.post(`/articles/${id}/flags/apply`).type('form')
       .send({ _csrf: csrf, segment: flag.segment, start: flag.start, end: flag.end, text: flag.text, replacement: 'Cho Tae-yul', base: 3 })
       .expect(409);
-    expect(listSegments(db, id)[HEADLINE]!.revision).toBe(0);
+    expect((await listSegments(ctx.store, id))[HEADLINE]!.revision).toBe(0);
   });
 });
 
 describe('GET and POST /articles/:id/fixes (fix everywhere)', () => {
   it('previews every change as a diff, then applies them all as revisions', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    const { ctx, id, agent, csrf } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id))[0]!;
     const query = new URLSearchParams({ fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul' }).toString();
     const preview = await agent.get(`/articles/${id}/fixes?${query}`).expect(200);
     expect(preview.text).toContain('Replace “Cho Tae-yeol” with “Cho Tae-yul”');
@@ -80,38 +80,38 @@ describe('GET and POST /articles/:id/fixes (fix everywhere)', () => {
     await agent.post(`/articles/${id}/fixes`).type('form')
       .send({ _csrf: csrf, fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul', segment: [String(HEADLINE), String(CAPTION)], [`base_${HEADLINE}`]: '0', [`base_${CAPTION}`]: '0' })
       .expect(303).expect('location', `/articles/${id}?applied=3`);
-    const segments = listSegments(db, id);
+    const segments = (await listSegments(ctx.store, id));
     expect(segments[CAPTION]!.edit).not.toContain('Tae-yeol');
     expect(segments[CAPTION]!.edit.match(/Cho Tae-yul/g)).toHaveLength(2);
-    expect(runArticleChecks(db, id).filter((f) => f.check === 'name-variant')).toEqual([]);
+    expect((await runArticleChecks(ctx.store, id)).filter((f) => f.check === 'name-variant')).toEqual([]);
   });
 
   it('applies only the ticked segments', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    const { ctx, id, agent, csrf } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id))[0]!;
     await agent.post(`/articles/${id}/fixes`).type('form')
       .send({ _csrf: csrf, fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul', segment: String(CAPTION), [`base_${HEADLINE}`]: '0', [`base_${CAPTION}`]: '0' })
       .expect(303).expect('location', `/articles/${id}?applied=2`);
-    const segments = listSegments(db, id);
+    const segments = (await listSegments(ctx.store, id));
     expect(segments[HEADLINE]!.revision).toBe(0);
     expect(segments[CAPTION]!.revision).toBe(1);
   });
 
   it('applies nothing (409) when a segment changed after the preview', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    const { ctx, id, agent, csrf } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id))[0]!;
     await agent.post(`/articles/${id}/segments/${CAPTION}`).type('form')
       .send({ _csrf: csrf, base: '0', text: 'Cho Tae-yeol Criticizes Forced Repatriation. Foreign Minister Cho Tae-yeol held talks.' }).expect(303);
     await agent.post(`/articles/${id}/fixes`).type('form')
       .send({ _csrf: csrf, fingerprint: flag.fingerprint, replacement: 'Cho Tae-yul', segment: [String(HEADLINE), String(CAPTION)], [`base_${HEADLINE}`]: '0', [`base_${CAPTION}`]: '0' })
       .expect(409);
-    const segments = listSegments(db, id);
+    const segments = (await listSegments(ctx.store, id));
     expect([segments[HEADLINE]!.revision, segments[CAPTION]!.revision]).toEqual([0, 1]);
   });
 
   it('answers a flag that is no longer open with 404 and a suggestion it does not offer with 422', async () => {
-    const { db, id, agent } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    const { ctx, id, agent } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id))[0]!;
     await agent.get(`/articles/${id}/fixes?fingerprint=name-variant:nobody:X&replacement=Y`).expect(404);
     await agent.get(`/articles/${id}/fixes?${new URLSearchParams({ fingerprint: flag.fingerprint, replacement: 'Kim' })}`).expect(422);
   });
@@ -119,8 +119,8 @@ describe('GET and POST /articles/:id/fixes (fix everywhere)', () => {
 
 describe('POST /articles/:id/dismissals', () => {
   it('dismisses several flags with a reason; they stay dismissed on re-runs and can be shown again', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flags = nameFlags(runArticleChecks(db, id));
+    const { ctx, id, agent, csrf } = await setUp();
+    const flags = nameFlags(await runArticleChecks(ctx.store, id));
     await agent.post(`/articles/${id}/dismissals`).type('form')
       .send({ _csrf: csrf, fingerprint: [...new Set(flags.map((f) => f.fingerprint))], reason: 'Correct as written' })
       .expect(303).expect('location', `/articles/${id}?dismissed=1#flags`);
@@ -135,8 +135,8 @@ describe('POST /articles/:id/dismissals', () => {
   });
 
   it('asks for a reason and for at least one flag (422)', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const flag = nameFlags(runArticleChecks(db, id))[0]!;
+    const { ctx, id, agent, csrf } = await setUp();
+    const flag = nameFlags(await runArticleChecks(ctx.store, id))[0]!;
     expect((await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: flag.fingerprint, reason: '  ' }).expect(422)).text).toContain('Say why');
     expect((await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, reason: 'x' }).expect(422)).text).toContain('Tick at least one flag');
   });
@@ -144,14 +144,14 @@ describe('POST /articles/:id/dismissals', () => {
 
 describe('POST /people/distinct', () => {
   it('keeps two spellings apart in every article once an editor says they are different people', async () => {
-    const { db, id, agent, csrf } = await setUp();
-    const other = importArticle(db, { text: 'Cho Tae-yul Meets Cho Tae-yeol\n\nCho Tae-yul and Cho Tae-yeol spoke on the 3rd.', sourceName: 'two.txt' }, { importedBy: 't', now: '2026-01-01T00:00:00Z' });
+    const { ctx, id, agent, csrf } = await setUp();
+    const other = await importArticle(ctx, { text: 'Cho Tae-yul Meets Cho Tae-yeol\n\nCho Tae-yul and Cho Tae-yeol spoke on the 3rd.', sourceName: 'two.txt' }, { importedBy: 't' });
     if (!other.ok) throw new Error(other.message);
-    expect(runArticleChecks(db, other.id).some((f) => f.check === 'name-variant')).toBe(true);
+    expect((await runArticleChecks(ctx.store, other.id)).some((f) => f.check === 'name-variant')).toBe(true);
     await agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul', back: `/articles/${id}?distinct=1#flags` })
       .expect(303).expect('location', `/articles/${id}?distinct=1#flags`);
-    expect(runArticleChecks(db, id).filter((f) => f.check === 'name-variant')).toEqual([]);
-    expect(runArticleChecks(db, other.id).filter((f) => f.check === 'name-variant')).toEqual([]);
+    expect((await runArticleChecks(ctx.store, id)).filter((f) => f.check === 'name-variant')).toEqual([]);
+    expect((await runArticleChecks(ctx.store, other.id)).filter((f) => f.check === 'name-variant')).toEqual([]);
     expect((await agent.get('/names')).text).toContain('“Cho Tae-yeol” and “Cho Tae-yul”');
   });
 

@@ -8,31 +8,31 @@ const ARTICLE = readFileSync(CORPUS_FILE, 'utf8');
 
 describe('POST /import', () => {
   it('imports pasted text and opens its review page', async () => {
-    const { db, app } = makeApp();
+    const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const res = await agent.post('/import').type('form').send({ _csrf: csrf, text: ARTICLE, sourceName: 'pasted-cho.txt' }).expect(303);
     expect(res.headers.location).toMatch(/^\/articles\/\d+\?imported=new$/);
     const page = await agent.get(res.headers.location as string).expect(200);
     expect(page.text).toContain('Imported “Cho Tae-yeol Criticizes');
     expect(page.text).toContain('19 segments');
-    expect(listArticles(db).map((a) => [a.sourceName, a.importedBy])).toEqual([['pasted-cho.txt', 'Min-ji']]);
+    expect((await listArticles(ctx.store)).map((a) => [a.sourceName, a.importedBy])).toEqual([['pasted-cho.txt', 'Min-ji']]);
   });
 
   it('imports an uploaded file (multipart) with its CSRF field', async () => {
-    const { db, app } = makeApp();
+    const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     await agent.post('/import').field('_csrf', csrf).attach('file', Buffer.from(ARTICLE), 'cho.txt').expect(303);
-    expect(listArticles(db).map((a) => a.sourceName)).toEqual(['cho.txt']);
+    expect((await listArticles(ctx.store)).map((a) => a.sourceName)).toEqual(['cho.txt']);
   });
 
   it('does not duplicate identical content, even with other line ends', async () => {
-    const { db, app } = makeApp();
+    const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     await agent.post('/import').type('form').send({ _csrf: csrf, text: ARTICLE }).expect(303);
     const again = await agent.post('/import').field('_csrf', csrf).attach('file', Buffer.from(ARTICLE.replace(/\n/g, '\r\n')), 'copy.txt').expect(303);
     expect(again.headers.location).toMatch(/\?imported=existing$/);
     expect((await agent.get(again.headers.location as string)).text).toContain('already in the corpus');
-    expect(listArticles(db)).toHaveLength(1);
+    expect((await listArticles(ctx.store))).toHaveLength(1);
   });
 
   it.each([
@@ -44,7 +44,7 @@ describe('POST /import', () => {
     ['a file over 2 MB', (csrf: string) => ({ fields: { _csrf: csrf }, file: Buffer.alloc(2 * 1024 * 1024 + 1, 'a') }), 413, '2 MB'],
     ['only page chrome', (csrf: string) => ({ fields: { _csrf: csrf, text: '본문 바로가기\n\nText Size\n\nTop' } }), 422, 'only page chrome'],
   ])('refuses %s with a message, writing nothing', async (_label, build, status, message) => {
-    const { db, app } = makeApp();
+    const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const { fields, file } = build(csrf) as { fields: Record<string, string>; file?: Buffer };
     let req = agent.post('/import');
@@ -52,11 +52,11 @@ describe('POST /import', () => {
     if (file) req = req.attach('file', file, 'article.txt');
     const res = await req.expect(status);
     expect(res.text).toContain(message);
-    expect(listArticles(db)).toEqual([]);
+    expect((await listArticles(ctx.store))).toEqual([]);
   });
 
   it('keeps what was pasted when the import is refused', async () => {
-    const { app } = makeApp();
+    const { app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const res = await agent.post('/import').type('form').send({ _csrf: csrf, text: 'Text Size\n\n© <b>Daily</b>. All rights reserved.', sourceName: 'mine' }).expect(422);
     expect(res.text).toContain('>Text Size\n\n© &lt;b&gt;Daily&lt;/b&gt;. All rights reserved.</textarea>');
@@ -64,18 +64,18 @@ describe('POST /import', () => {
   });
 
   it('refuses an upload without the CSRF token (403) and imports nothing', async () => {
-    const { db, app } = makeApp();
+    const { ctx, app } = await makeApp();
     const agent = request.agent(app);
     csrfOf((await agent.get('/import')).text);
     await agent.post('/import').attach('file', Buffer.from(ARTICLE), 'cho.txt').expect(403);
-    expect(listArticles(db)).toEqual([]);
+    expect((await listArticles(ctx.store))).toEqual([]);
   });
 
   it('refuses an oversized urlencoded body with 413', async () => {
-    const { db, app } = makeApp();
+    const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const res = await agent.post('/import').type('form').send({ _csrf: csrf, text: 'a'.repeat(3 * 1024 * 1024) }).expect(413);
     expect(res.text).toContain('too large');
-    expect(listArticles(db)).toEqual([]);
+    expect((await listArticles(ctx.store))).toEqual([]);
   });
 });

@@ -3,11 +3,11 @@ import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
 import { getSegment } from '../../src/store/segments.js';
 
 async function editedArticle() {
-  const { db, app } = makeApp();
-  const id = importCorpusArticle(db);
+  const { ctx, app } = await makeApp();
+  const id = await importCorpusArticle(ctx);
   const { agent, csrf } = await editorAgent(app, 'Min-ji');
   await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
-  return { db, id, agent, csrf };
+  return { ctx, id, agent, csrf };
 }
 
 describe('the article page quality figures', () => {
@@ -24,8 +24,8 @@ describe('the article page quality figures', () => {
   });
 
   it('counts a confirmed category in the score; a critical error fails the article', async () => {
-    const { db, id, agent, csrf } = await editedArticle();
-    const segmentId = getSegment(db, id, 5)!.id;
+    const { ctx, id, agent, csrf } = await editedArticle();
+    const segmentId = (await getSegment(ctx.store, id, 5))!.id;
     await agent.post(`/articles/${id}/categories`).type('form')
       .send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' })
       .expect(303).expect('location', `/articles/${id}/corrections`);
@@ -42,14 +42,14 @@ describe('the article page quality figures', () => {
   });
 
   it('refuses an unknown category (422) and a correction that no longer stands (409)', async () => {
-    const { db, id, agent, csrf } = await editedArticle();
-    const segmentId = getSegment(db, id, 5)!.id;
+    const { ctx, id, agent, csrf } = await editedArticle();
+    const segmentId = (await getSegment(ctx.store, id, 5))!.id;
     await agent.post(`/articles/${id}/categories`).type('form').send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Cho', category: 'vibes', severity: 'major' }).expect(422);
     await agent.post(`/articles/${id}/categories`).type('form').send({ _csrf: csrf, segmentId, mtText: 'King', editText: 'Wang', category: 'accuracy', severity: 'major' }).expect(409);
   });
 
   it('confirms a proposal in one click, and offers every MQM category on the change page', async () => {
-    const { db, id, agent, csrf } = await editedArticle();
+    const { ctx, id, agent, csrf } = await editedArticle();
     const page = await agent.get(`/articles/${id}/corrections`);
     expect(page.text).toContain('<input type="hidden" name="category" value="accuracy/mistranslation">');
     const change = /<a href="(\/articles\/\d+\/categories\?[^"]+)">Change…<\/a>/.exec(page.text)![1]!.replace(/&amp;/g, '&');
@@ -59,7 +59,7 @@ describe('the article page quality figures', () => {
     expect(form.text).toMatch(/<input type="radio" name="severity" value="major" checked>/);
     expect(form.text).toContain('Proposed: Fixes the flag');
     await agent.post(`/articles/${id}/categories`).type('form')
-      .send({ _csrf: csrf, segmentId: getSegment(db, id, 5)!.id, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
+      .send({ _csrf: csrf, segmentId: (await getSegment(ctx.store, id, 5))!.id, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
     expect((await agent.get(`/articles/${id}`)).text).toContain('1 confirmed, 0 proposed');
     await agent.get(`/articles/${id}/categories?segmentId=1&mtText=Nope&editText=X`).expect(404);
   });

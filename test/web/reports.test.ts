@@ -1,18 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
-import { importArticle } from '../../src/store/import-article.js';
+import { importArticle } from '../../src/service/import-articles.js';
 import { getSegment } from '../../src/store/segments.js';
 
 async function corpus() {
-  const { db, app } = makeApp();
-  const id = importCorpusArticle(db);
-  const other = importArticle(db, { text: 'King Meets Japanese Counterpart\n\nKing met his Japanese counterpart in Tokyo on the 20th.', sourceName: 'b.txt' }, { importedBy: 't', now: '2026-01-02T00:00:00Z' });
+  const { ctx, app } = await makeApp();
+  const id = await importCorpusArticle(ctx);
+  const other = await importArticle(ctx, { text: 'King Meets Japanese Counterpart\n\nKing met his Japanese counterpart in Tokyo on the 20th.', sourceName: 'b.txt' }, { importedBy: 't' });
   if (!other.ok) throw new Error(other.message);
   const { agent, csrf } = await editorAgent(app, 'Min-ji');
   await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
   await agent.post(`/articles/${other.id}/segments/0`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Meets Japanese Counterpart' }).expect(303);
   await agent.post(`/articles/${other.id}/segments/1`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho met his counterpart in Tokyo on the 20th.' }).expect(303);
-  return { db, id, otherId: other.id, agent, csrf };
+  return { ctx, id, otherId: other.id, agent, csrf };
 }
 
 describe('GET /reports', () => {
@@ -65,9 +65,9 @@ describe('GET /reports', () => {
   });
 
   it('lets the team set the pass score, which the verdicts follow', async () => {
-    const { db, id, agent, csrf } = await corpus();
+    const { ctx, id, agent, csrf } = await corpus();
     await agent.post(`/articles/${id}/categories`).type('form')
-      .send({ _csrf: csrf, segmentId: getSegment(db, id, 5)!.id, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
+      .send({ _csrf: csrf, segmentId: (await getSegment(ctx.store, id, 5))!.id, mtText: 'King', editText: 'Cho', category: 'accuracy/mistranslation', severity: 'major' }).expect(303);
     expect((await agent.get(`/articles/${id}`)).text).toContain('<dd class="verdict-pass">Pass</dd>');
     await agent.post('/reports/pass-score').type('form').send({ _csrf: csrf, passScore: '99.5' }).expect(303);
     expect((await agent.get(`/articles/${id}`)).text).toContain('<dd class="verdict-fail">Fail</dd>');
@@ -88,14 +88,14 @@ describe('GET /articles/:id/report (printable QA report)', () => {
 
 describe('reports per MT engine and without case', () => {
   it('groups the articles by the engine named at import or on the article page', async () => {
-    const { db, id, otherId, agent, csrf } = await corpus();
+    const { ctx, id, otherId, agent, csrf } = await corpus();
     await agent.post(`/articles/${id}/engine`).type('form').send({ _csrf: csrf, engine: 'Engine A' }).expect(303);
     await agent.post('/import').type('form').send({ _csrf: csrf, text: 'Rain Expected\n\nHeavy rain is expected on Saturday.', engine: 'Engine B' }).expect(303);
     const page = await agent.get('/reports').expect(200);
     expect(page.text).toMatch(/<tr><td>\(unknown\)<\/td><td>1<\/td><td>23\.1%<\/td>/);
     expect(page.text).toMatch(/<tr><td>Engine A<\/td><td>1<\/td><td>0\.2%<\/td>/);
     expect(page.text).toMatch(/<tr><td>Engine B<\/td><td>1<\/td><td>0\.0%<\/td>/);
-    void db; void otherId;
+    void ctx; void otherId;
   });
 
   it('counts a change of case as an edit by default, and not when asked to ignore case', async () => {

@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import request from 'supertest';
 import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
-import { importArticle } from '../../src/store/import-article.js';
+import { importArticle } from '../../src/service/import-articles.js';
 
 describe('GET /', () => {
   it('lists each article with its status, segments edited and share of MT words changed', async () => {
-    const { db, app } = makeApp();
-    importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    await importCorpusArticle(ctx);
     const res = await request(app).get('/').expect(200);
     expect(res.text).toContain('Cho Tae-yeol Criticizes Forced Repatriation of Defectors');
     expect(res.text).toContain('Not started');
@@ -15,7 +15,7 @@ describe('GET /', () => {
   });
 
   it('says how to import when the corpus is empty', async () => {
-    const { app } = makeApp();
+    const { app } = await makeApp();
     const res = await request(app).get('/').expect(200);
     expect(res.text).toContain('No articles yet');
   });
@@ -23,8 +23,8 @@ describe('GET /', () => {
 
 describe('GET /articles/:id', () => {
   it('shows each segment with its kind label, the headline first among content, page chrome collapsed', async () => {
-    const { db, app } = makeApp();
-    const id = importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
     const res = await request(app).get(`/articles/${id}`).expect(200);
     const kinds = [...res.text.matchAll(/<span class="kind">([^<]+)<\/span>/g)].map((m) => m[1]);
     expect(kinds.filter((k) => k !== 'Page chrome')[0]).toBe('Headline');
@@ -36,8 +36,8 @@ describe('GET /articles/:id', () => {
   });
 
   it('escapes article text everywhere it is printed', async () => {
-    const { db, app } = makeApp();
-    const outcome = importArticle(db, { text: 'Headline <script>alert(1)</script>\n\nA body with <b>tags</b> & "quotes".', sourceName: '<img src=x onerror=alert(1)>' }, { importedBy: 't', now: '2026-01-01T00:00:00Z' });
+    const { ctx, app } = await makeApp();
+    const outcome = await importArticle(ctx, { text: 'Headline <script>alert(1)</script>\n\nA body with <b>tags</b> & "quotes".', sourceName: '<img src=x onerror=alert(1)>' }, { importedBy: 't' });
     if (!outcome.ok) throw new Error(outcome.message);
     const page = await request(app).get(`/articles/${outcome.id}`).expect(200);
     expect(page.text).not.toContain('<script>alert(1)</script>');
@@ -49,7 +49,7 @@ describe('GET /articles/:id', () => {
   });
 
   it('answers an unknown or malformed id with a 404 page, not a stack trace', async () => {
-    const { app } = makeApp();
+    const { app } = await makeApp();
     for (const path of ['/articles/999', '/articles/abc', '/articles/1e3', '/articles/-1', '/no/such/page']) {
       const res = await request(app).get(path).expect(404);
       expect(res.text).toContain('Not found');
@@ -58,7 +58,7 @@ describe('GET /articles/:id', () => {
   });
 
   it('sends a Content-Security-Policy that allows only its own scripts and styles', async () => {
-    const { app } = makeApp();
+    const { app } = await makeApp();
     const res = await request(app).get('/').expect(200);
     const csp = res.headers['content-security-policy'] as string;
     expect(csp).toContain("script-src 'self'");
@@ -69,8 +69,8 @@ describe('GET /articles/:id', () => {
 
 describe('GET /articles/:id caching', () => {
   it('answers a reload with 304 while nothing changed, and renders afresh after a save, a status change or a dismissal', async () => {
-    const { db, app } = makeApp();
-    const id = importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
     const { agent, csrf } = await editorAgent(app);
     const first = await agent.get(`/articles/${id}`).expect(200);
     const etag = first.headers.etag as string;
@@ -93,8 +93,8 @@ describe('GET /articles/:id caching', () => {
 
 describe('POST /articles/:id/status', () => {
   it('marks an article done, which the corpus page then shows', async () => {
-    const { db, app } = makeApp();
-    const id = importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
     const { agent, csrf } = await editorAgent(app);
     await agent.post(`/articles/${id}/status`).type('form').send({ _csrf: csrf, status: 'done' }).expect(303);
     const res = await agent.get('/').expect(200);
@@ -102,16 +102,16 @@ describe('POST /articles/:id/status', () => {
   });
 
   it('refuses an unknown status with 422', async () => {
-    const { db, app } = makeApp();
-    const id = importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
     const { agent, csrf } = await editorAgent(app);
     const res = await agent.post(`/articles/${id}/status`).type('form').send({ _csrf: csrf, status: 'published' }).expect(422);
     expect(res.text).toContain('Choose a status');
   });
 
   it('refuses a form without the CSRF token with 403 and changes nothing', async () => {
-    const { db, app } = makeApp();
-    const id = importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
     const { agent } = await editorAgent(app);
     const res = await agent.post(`/articles/${id}/status`).type('form').send({ status: 'done' }).expect(403);
     expect(res.text).toContain('Reload the page');

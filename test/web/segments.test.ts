@@ -10,15 +10,15 @@ const STANDFIRST_MT = 'King Raises Issues at Meeting with Chinese Foreign Minist
 const FIXED = 'Cho Raises Issues at Meeting with Chinese Foreign Minister';
 
 async function setUp() {
-  const { db, app } = makeApp();
-  const id = importCorpusArticle(db);
+  const { ctx, app } = await makeApp();
+  const id = await importCorpusArticle(ctx);
   const { agent, csrf } = await editorAgent(app, 'Min-ji');
-  return { db, app, id, agent, csrf };
+  return { ctx, app, id, agent, csrf };
 }
 
 describe('POST /articles/:id/segments/:n', () => {
   it('saves a revision and the page then marks the deletion in the MT column and the insertion in the edit column', async () => {
-    const { id, agent, csrf, db } = await setUp();
+    const { id, agent, csrf, ctx } = await setUp();
     await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED })
       .expect(303).expect('location', `/articles/${id}#s${STANDFIRST}`);
     const page = await agent.get(`/articles/${id}`).expect(200);
@@ -26,7 +26,7 @@ describe('POST /articles/:id/segments/:n', () => {
     expect(section).toContain('<p class="text"><del>King</del> Raises Issues at Meeting with Chinese Foreign Minister</p>');
     expect(section).toContain('<p class="text" data-edit-target><ins>Cho</ins> Raises Issues at Meeting with Chinese Foreign Minister</p>');
     expect(section).toContain('Edited · rev. 1 by Min-ji, 2026-11-29 10:00 UTC');
-    const revisions = listRevisions(db, getSegment(db, id, STANDFIRST)!.id);
+    const revisions = (await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id));
     expect(revisions.map((r) => [r.number, r.text, r.author, r.baseNumber])).toEqual([[1, FIXED, 'Min-ji', 0]]);
   });
 
@@ -59,14 +59,14 @@ describe('POST /articles/:id/segments/:n', () => {
   });
 
   it('asks for a name (422) when none is known, keeping the typed text', async () => {
-    const { db, app } = makeApp();
-    const id = importCorpusArticle(db);
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
     const agent = request.agent(app);
     const csrf = csrfOf((await agent.get(`/articles/${id}`)).text);
     const res = await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED }).expect(422);
     expect(res.text).toContain('Enter your name before saving');
     expect(res.text).toContain(`>${FIXED}</textarea>`);
-    expect(listRevisions(db, getSegment(db, id, STANDFIRST)!.id)).toEqual([]);
+    expect((await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id))).toEqual([]);
     // With the name in the form it saves and remembers it.
     await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED, author: 'Seo-yeon' }).expect(303);
     expect((await agent.get('/')).text).toContain('value="Seo-yeon"');
@@ -78,10 +78,10 @@ describe('POST /articles/:id/segments/:n', () => {
     ['no text', { base: '0' }, 'form was incomplete'],
     ['a text over the limit', { base: '0', text: 'x'.repeat(200_001) }, 'at most 200,000 characters'],
   ])('refuses %s with 422 and saves nothing', async (_label, body, message) => {
-    const { db, id, agent, csrf } = await setUp();
+    const { ctx, id, agent, csrf } = await setUp();
     const res = await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, ...body }).expect(422);
     expect(res.text).toContain(message);
-    expect(listRevisions(db, getSegment(db, id, STANDFIRST)!.id)).toEqual([]);
+    expect((await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id))).toEqual([]);
   });
 
   it('answers a segment that does not exist with 404', async () => {
@@ -91,9 +91,9 @@ describe('POST /articles/:id/segments/:n', () => {
   });
 
   it('does not create a revision when the text is unchanged', async () => {
-    const { db, id, agent, csrf } = await setUp();
+    const { ctx, id, agent, csrf } = await setUp();
     await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: `  ${STANDFIRST_MT}\r\n` }).expect(303);
-    expect(listRevisions(db, getSegment(db, id, STANDFIRST)!.id)).toEqual([]);
+    expect((await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id))).toEqual([]);
   });
 
   it('returns the re-rendered segment to the script (x-requested-with: fetch) instead of redirecting', async () => {
@@ -111,7 +111,7 @@ describe('POST /articles/:id/segments/:n', () => {
 
 describe('GET /articles/:id/segments/:n/history and POST …/revert', () => {
   it('lists every revision with author, time and the diff to the one before, and a revert is a new revision', async () => {
-    const { db, id, app, agent, csrf } = await setUp();
+    const { ctx, id, app, agent, csrf } = await setUp();
     await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED }).expect(303);
     const other = await editorAgent(app, 'Joon');
     await other.agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form')
@@ -126,7 +126,7 @@ describe('GET /articles/:id/segments/:n/history and POST …/revert', () => {
 
     await agent.post(`/articles/${id}/segments/${STANDFIRST}/revert`).type('form').send({ _csrf: csrf, to: '0', base: '2' })
       .expect(303).expect('location', `/articles/${id}/segments/${STANDFIRST}/history`);
-    const revisions = listRevisions(db, getSegment(db, id, STANDFIRST)!.id);
+    const revisions = (await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id));
     expect(revisions.map((r) => [r.number, r.author, r.revertedTo, r.text])).toEqual([
       [3, 'Min-ji', 0, STANDFIRST_MT],
       [2, 'Joon', null, 'Cho Raises Repatriation at Meeting with Chinese Foreign Minister'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONCEPT_TYPES, type ConceptType, type Term } from '../../core/glossary/types.js';
-import type { ConceptInput } from '../../store/glossary.js';
+import type { ConceptInput } from '../../service/types.js';
 
 /** Longest term accepted (a name, an organisation, a title). */
 export const MAX_TERM_CHARS = 200;

@@ -1,8 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { RouteDeps } from '../app.js';
-import { listArticles, MAX_ENGINE_CHARS } from '../../store/articles.js';
-import { importArticle } from '../../store/import-article.js';
+import { MAX_ENGINE_CHARS } from '../../service/types.js';
+import { listCorpus } from '../../service/articles.js';
+import { importArticle } from '../../service/import-articles.js';
 import { MAX_ARTICLE_BYTES } from '../../core/article/decode-input.js';
 import { buildCorpusView } from '../view-models/corpus-view.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
@@ -17,23 +18,16 @@ const upload = multer({
 export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): Router {
   const router = Router();
 
-  router.get('/', (req, res) => {
-    const articles = listArticles(deps.db);
-    const counts = new Map(
-      articles.map((a) => {
-        const tally = { error: 0, warning: 0, info: 0 };
-        for (const flag of deps.flags.flagsFor(a.id).open) tally[flag.severity] += 1;
-        return [a.id, tally] as const;
-      }),
-    );
-    res.render('corpus/index', buildCorpusView(articles, counts));
+  router.get('/', async (_req, res) => {
+    const { articles, openFlags } = await listCorpus(deps.service);
+    res.render('corpus/index', buildCorpusView(articles, openFlags));
   });
 
   router.get('/import', (_req, res) => {
     res.render('corpus/import', { title: 'Import an article', message: null, text: '', sourceName: '' });
   });
 
-  router.post('/import', upload.single('file'), csrfProtection, (req, res) => {
+  router.post('/import', upload.single('file'), csrfProtection, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.text === 'string' ? body.text : '';
     const pastedName = typeof body.sourceName === 'string' ? body.sourceName.trim().slice(0, 200) : '';
@@ -49,7 +43,7 @@ export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): R
     const input = file
       ? { bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength), sourceName: file.originalname || 'upload.txt' }
       : { text: pasted, sourceName: pastedName || 'pasted text' };
-    const outcome = importArticle(deps.db, input, { importedBy: author || 'anonymous', now: deps.now(), mtEngine: engine });
+    const outcome = await importArticle(deps.service, input, { importedBy: author || 'anonymous', mtEngine: engine });
     if (!outcome.ok) {
       return refuse(outcome.reason === 'too-large' ? 413 : 422, outcome.message);
     }

@@ -2,56 +2,42 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { HttpError } from '../errors.js';
-import { listArticles } from '../../store/articles.js';
-import type { ArticleQuality } from '../../store/article-quality.js';
-import { qualityOf } from '../quality.js';
-import { listEditorActivity } from '../../store/revisions.js';
-import { mqmPassScore, setMqmPassScore } from '../../store/settings.js';
+import { changePassScore, corpusQuality, editorActivity, passScore } from '../../service/reports.js';
 import {
   buildReportRows, buildReportsView, EDITOR_SORTS, FREQUENT_SORTS, REPORT_SORTS, type EditorSort, type FrequentSort, type ReportSort,
 } from '../view-models/reports-view.js';
 import { writeReportCsv, writeReportJson } from '../../formats/report/report-files.js';
 import { downloadName, sendDownload } from '../download.js';
-import type { ArticleRow } from '../../store/articles.js';
 
 const PassScoreForm = z.object({ passScore: z.coerce.number().min(0).max(100) });
-
-/** Returns every article with its quality figures. */
-function corpusQuality(deps: RouteDeps, isCaseSensitive: boolean): { article: ArticleRow; quality: ArticleQuality }[] {
-  return listArticles(deps.db).flatMap((article) => {
-    const { quality } = qualityOf(deps, article.id, { caseSensitive: isCaseSensitive });
-    return quality ? [{ article, quality }] : [];
-  });
-}
 
 /** Returns the corpus reports page, its CSV and JSON exports, and the pass-score setting. */
 export function reportRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  router.get('/reports', (req, res) => {
+  router.get('/reports', async (req, res) => {
     const sort = REPORT_SORTS.find((s): s is ReportSort => s === req.query.sort) ?? 'hter';
     const isDescending = req.query.dir !== 'asc';
     const isCaseSensitive = req.query.case !== 'insensitive';
     const frequentSort = FREQUENT_SORTS.find((s): s is FrequentSort => s === req.query.fsort);
     const editorSort = EDITOR_SORTS.find((s): s is EditorSort => s === req.query.esort);
-    res.render('reports/index', buildReportsView(corpusQuality(deps, isCaseSensitive), listEditorActivity(deps.db), {
-      sort, isDescending, passScore: mqmPassScore(deps.db), isCaseSensitive, frequentSort, editorSort,
-    }));
+    const [items, editors, score] = await Promise.all([corpusQuality(deps.service, { caseSensitive: isCaseSensitive }), editorActivity(deps.service), passScore(deps.service)]);
+    res.render('reports/index', buildReportsView(items, editors, { sort, isDescending, passScore: score, isCaseSensitive, frequentSort, editorSort }));
   });
 
-  router.get('/reports/export', (req, res) => {
+  router.get('/reports/export', async (req, res) => {
     const format = req.query.format;
     if (format !== 'csv' && format !== 'json') throw new HttpError(422, 'Choose an export format: csv or json.');
     const isCaseSensitive = req.query.case !== 'insensitive';
-    const items = corpusQuality(deps, isCaseSensitive);
+    const items = await corpusQuality(deps.service, { caseSensitive: isCaseSensitive });
     const rows = buildReportRows(items);
     if (format === 'csv') {
       sendDownload(res, { body: writeReportCsv(rows), contentType: 'text/csv; charset=utf-8; header=present' }, downloadName('copydesk report', '', 'csv'));
       return;
     }
-    const view = buildReportsView(items, listEditorActivity(deps.db), { sort: 'hter', isDescending: true, passScore: mqmPassScore(deps.db), isCaseSensitive });
+    const view = buildReportsView(items, await editorActivity(deps.service), { sort: 'hter', isDescending: true, passScore: await passScore(deps.service), isCaseSensitive });
     const body = writeReportJson({
-      generatedAt: deps.now(),
+      generatedAt: deps.service.now(),
       passScore: view.passScore,
       caseSensitive: isCaseSensitive,
       corpus: view.corpus,
@@ -66,10 +52,10 @@ export function reportRoutes(deps: RouteDeps): Router {
     sendDownload(res, { body, contentType: 'application/json; charset=utf-8' }, downloadName('copydesk report', '', 'json'));
   });
 
-  router.post('/reports/pass-score', (req, res) => {
+  router.post('/reports/pass-score', async (req, res) => {
     const form = PassScoreForm.safeParse(req.body);
     if (!form.success) throw new HttpError(422, 'The pass score is a number from 0 to 100.');
-    setMqmPassScore(deps.db, form.data.passScore);
+    await changePassScore(deps.service, form.data.passScore);
     res.redirect(303, '/reports');
   });
 

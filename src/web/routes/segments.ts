@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
-import { saveEdit } from '../../store/save-edit.js';
-import { getRevision, listRevisions } from '../../store/revisions.js';
+import { findSegment, revertSegment, saveEdit, segmentHistory } from '../../service/save-segment.js';
 import { loadArticle, loadSegment, loadedArticle, loadedSegment } from '../load.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
 import { HttpError } from '../errors.js';
@@ -10,8 +9,7 @@ import { buildSegmentView } from '../view-models/segment-view.js';
 import { buildConflictView } from '../view-models/conflict-view.js';
 import { buildHistoryView } from '../view-models/history-view.js';
 import { buildEditView } from '../view-models/edit-view.js';
-import type { ArticleRow } from '../../store/articles.js';
-import { getSegment, type SegmentView } from '../../store/segments.js';
+import type { ArticleRow, SegmentView } from '../../service/types.js';
 
 /** Longest segment text accepted, in characters (a whole 2 MB article pasted into one segment is refused). */
 export const MAX_SEGMENT_CHARS = 200_000;
@@ -55,7 +53,7 @@ export function segmentRoutes(deps: RouteDeps): Router {
     renderEditPage(res, 200, article, segment, segment.edit, null);
   });
 
-  router.post('/:id/segments/:n', ...load, (req, res) => {
+  router.post('/:id/segments/:n', ...load, async (req, res) => {
     const article = loadedArticle(res.locals);
     const segment = loadedSegment(res.locals);
     const form = EditForm.safeParse(req.body);
@@ -73,32 +71,31 @@ export function segmentRoutes(deps: RouteDeps): Router {
       if (isFetch(req)) return res.status(422).json({ error: message });
       return renderEditPage(res, 422, article, segment, form.data.text, message);
     }
-    const outcome = saveEdit(deps.db, segment, { text: form.data.text, baseNumber: form.data.base, author, now: deps.now() });
+    const outcome = await saveEdit(deps.service, segment, { text: form.data.text, baseNumber: form.data.base, author });
     if (outcome.status === 'conflict') {
       return res.status(409).render('segments/conflict', buildConflictView(article, segment, outcome.current, form.data.text));
     }
     if (isFetch(req)) {
-      return res.render('articles/_segment', { segment: buildSegmentView(article.id, refreshed(deps, article, segment)), csrfToken: res.locals.csrfToken, author });
+      const saved = (await findSegment(deps.service, article.id, segment.position)) ?? segment;
+      return res.render('articles/_segment', { segment: buildSegmentView(article.id, saved), csrfToken: res.locals.csrfToken, author });
     }
     res.redirect(303, `/articles/${article.id}#s${segment.position}`);
   });
 
-  router.get('/:id/segments/:n/history', ...load, (_req, res) => {
+  router.get('/:id/segments/:n/history', ...load, async (_req, res) => {
     const article = loadedArticle(res.locals);
     const segment = loadedSegment(res.locals);
-    res.render('segments/history', buildHistoryView(article, segment, listRevisions(deps.db, segment.id)));
+    res.render('segments/history', buildHistoryView(article, segment, await segmentHistory(deps.service, segment)));
   });
 
-  router.post('/:id/segments/:n/revert', ...load, (req, res) => {
+  router.post('/:id/segments/:n/revert', ...load, async (req, res) => {
     const article = loadedArticle(res.locals);
     const segment = loadedSegment(res.locals);
     const form = RevertForm.safeParse(req.body);
     if (!form.success) throw new HttpError(422, 'The revert form was incomplete. Reload the history page and try again.');
-    const target = form.data.to === 0 ? segment.mt : getRevision(deps.db, segment.id, form.data.to)?.text;
-    if (target === undefined) throw new HttpError(404, `Segment ${segment.position} has no revision ${form.data.to}.`);
     const author = resolveAuthor(req, res, form.data.author);
     if (!author) throw new HttpError(422, 'Enter your name before reverting: every change is kept with who made it.');
-    const outcome = saveEdit(deps.db, segment, { text: target, baseNumber: form.data.base, author, now: deps.now(), revertedTo: form.data.to });
+    const { outcome, target } = await revertSegment(deps.service, segment, { to: form.data.to, baseNumber: form.data.base, author });
     if (outcome.status === 'conflict') {
       return res.status(409).render('segments/conflict', buildConflictView(article, segment, outcome.current, target));
     }
@@ -106,9 +103,4 @@ export function segmentRoutes(deps: RouteDeps): Router {
   });
 
   return router;
-}
-
-/** Returns the segment as stored after a save. */
-function refreshed(deps: RouteDeps, article: ArticleRow, segment: SegmentView): SegmentView {
-  return getSegment(deps.db, article.id, segment.position) ?? segment;
 }

@@ -1,6 +1,6 @@
-import type { ArticleRow } from '../../store/articles.js';
-import type { SegmentView } from '../../store/segments.js';
-import type { RevisionRow } from '../../store/revisions.js';
+import type { ArticleRow } from '../../service/types.js';
+import type { SegmentView } from '../../service/types.js';
+import type { RevisionRow } from '../../service/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import { diffSegment } from '../../core/diff/diff-segment.js';
 import { KIND_LABELS, formatTime } from './format.js';

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../store/articles.js';
+import type { ArticleSummary } from '../../service/types.js';
 import { STATUS_LABELS, formatShare, formatTime } from './format.js';
 import type { Severity } from '../../core/checks/types.js';
 

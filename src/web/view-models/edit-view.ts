@@ -1,5 +1,5 @@
-import type { ArticleRow } from '../../store/articles.js';
-import type { SegmentView } from '../../store/segments.js';
+import type { ArticleRow } from '../../service/types.js';
+import type { SegmentView } from '../../service/types.js';
 import { buildSegmentView, type SegmentVm } from './segment-view.js';
 
 /** The stand-alone edit page of one segment (no script needed; also where a refused form re-renders). */

@@ -1,5 +1,5 @@
-import type { ArticleRow } from '../../store/articles.js';
-import type { SegmentView } from '../../store/segments.js';
+import type { ArticleRow } from '../../service/types.js';
+import type { SegmentView } from '../../service/types.js';
 import type { Flag } from '../../core/checks/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentFix } from '../../core/checks/plan-fixes.js';

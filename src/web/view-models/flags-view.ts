@@ -1,7 +1,7 @@
 import type { Check, Flag, Severity } from '../../core/checks/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
-import type { SegmentView } from '../../store/segments.js';
-import type { DismissalRow } from '../../store/decisions.js';
+import type { SegmentView } from '../../service/types.js';
+import type { DismissalRow } from '../../service/types.js';
 import { KIND_LABELS, formatTime } from './format.js';
 
 /** A stretch of the edit column: diff op, text, and the most severe flag on it (if any). */

@@ -1,5 +1,5 @@
 import type { SegmentKind } from '../../core/article/types.js';
-import type { ArticleStatus } from '../../store/articles.js';
+import type { ArticleStatus } from '../../service/types.js';
 
 /** Labels shown for each segment kind. */
 export const KIND_LABELS: Readonly<Record<SegmentKind, string>> = {
@@ -24,8 +24,4 @@ export function formatTime(iso: string | null): string {
   return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 
-/** Returns a share as a percentage with one decimal ("12.5%"), or "–" when there is nothing to divide. */
-export function formatShare(part: number, whole: number): string {
-  if (whole <= 0) return '–';
-  return `${((100 * part) / whole).toFixed(1)}%`;
-}
+export { formatShare } from '../../formats/figures.js';

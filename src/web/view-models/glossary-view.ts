@@ -1,6 +1,6 @@
 import type { Concept } from '../../core/glossary/types.js';
 import { CONCEPT_TYPES, TERM_STATUSES } from '../../core/glossary/types.js';
-import type { ConceptHistoryRow, CorrectionSuggestion } from '../../store/glossary.js';
+import type { ConceptHistoryRow, CorrectionSuggestion } from '../../service/types.js';
 import type { ConceptFormValues } from '../forms/concept-form.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import { formatTime } from './format.js';

@@ -1,7 +1,7 @@
 import type { CsvColumnRole, CsvMapping } from '../../formats/glossary/csv-mapping.js';
 import { CSV_COLUMN_ROLES } from '../../formats/glossary/csv-mapping.js';
 import type { CsvPreview } from '../../formats/glossary/csv-read.js';
-import type { PendingImport } from '../../store/glossary.js';
+import type { PendingImport } from '../../service/types.js';
 
 /** What each column role means, for the mapping form. */
 const ROLE_LABELS: Readonly<Record<CsvColumnRole, string>> = {

@@ -1,4 +1,4 @@
-import type { ArticleQuality } from '../../store/article-quality.js';
+import type { ArticleQuality } from '../../service/types.js';
 import { MQM_DIMENSIONS, MQM_ERROR_TYPES, mqmCategoryLabel } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
 import { KIND_LABELS, formatShare, formatTime } from './format.js';

@@ -1,6 +1,6 @@
-import type { ArticleQuality } from '../../store/article-quality.js';
-import type { EditorActivity } from '../../store/revisions.js';
-import type { ArticleRow } from '../../store/articles.js';
+import type { ArticleQuality } from '../../service/types.js';
+import type { EditorActivity } from '../../service/types.js';
+import type { ArticleRow } from '../../service/types.js';
 import { MQM_DIMENSIONS, mqmDimensionOf } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
 import { KIND_LABELS, STATUS_LABELS, formatShare } from './format.js';

@@ -1,11 +1,11 @@
-import type { ArticleRow, ArticleStatus } from '../../store/articles.js';
-import { ARTICLE_STATUSES } from '../../store/articles.js';
-import type { SegmentView } from '../../store/segments.js';
-import type { CorrectionRow } from '../../store/corrections.js';
+import type { ArticleRow, ArticleStatus } from '../../service/types.js';
+import { ARTICLE_STATUSES } from '../../service/types.js';
+import type { SegmentView } from '../../service/types.js';
+import type { CorrectionRow } from '../../service/types.js';
 import { buildSegmentView, type SegmentVm } from './segment-view.js';
 import type { Check, Flag } from '../../core/checks/types.js';
-import type { ArticleFlags } from '../../store/check-article.js';
-import type { DismissalRow } from '../../store/decisions.js';
+import type { ArticleFlags } from '../../service/types.js';
+import type { DismissalRow } from '../../service/types.js';
 import { buildDismissedList, buildFlagPanel, type DismissedVm, type FlagGroupVm } from './flags-view.js';
 import { KIND_LABELS, STATUS_LABELS, formatShare, formatTime } from './format.js';
 

@@ -1,4 +1,4 @@
-import type { SegmentView } from '../../store/segments.js';
+import type { SegmentView } from '../../service/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentKind } from '../../core/article/types.js';
 import { editSideParts, mtSideParts } from '../../core/diff/compact.js';

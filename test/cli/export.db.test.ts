@@ -1,19 +1,21 @@
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import type { StoreConfig } from '../../src/store/open-store.js';
+import { cliEnv, createTestDatabase } from '../support/backend.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCopydesk } from './cli-harness.js';
 import { CORPUS_FILE } from '../helpers.js';
 import { validateXliff2 } from '../formats/schema-validators.js';
 
-/** Runs the CLI on the database file `db`. */
-function run(argv: string[], db: string) {
-  return runCopydesk(argv, { COPYDESK_DB: db });
+/** Runs the CLI on the database `db`. */
+function run(argv: string[], db: StoreConfig) {
+  return runCopydesk(argv, cliEnv(db));
 }
 
 async function databaseWithCorpus() {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-export-'));
-  const db = join(dir, 'copydesk.db');
+  const db = await createTestDatabase();
   expect((await run(['import', CORPUS_FILE.pathname], db)).code).toBe(0);
   return { dir, db };
 }

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { execFileSync } from 'node:child_process';
 import { runCli } from '../../src/cli/run-cli.js';
-import { openDb } from '../../src/store/open-db.js';
 import { listArticles } from '../../src/store/articles.js';
+import type { StoreConfig } from '../../src/store/open-store.js';
 import { CORPUS_FILE } from '../helpers.js';
+import { cliEnv, createTestDatabase, openTestStore } from '../support/backend.js';
 
 function capture() {
   let text = '';
@@ -15,17 +16,17 @@ function capture() {
   return { stream, text: () => text };
 }
 
-async function run(argv: string[], db: string) {
+async function run(argv: string[], db: StoreConfig) {
   const out = capture();
   const err = capture();
-  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: { COPYDESK_DB: db } });
+  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: cliEnv(db) });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
 describe('copydesk import', () => {
   it('imports a folder, skips identical content on a second run, and reports refused files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
-    const db = join(dir, 'copydesk.db');
+    const db = await createTestDatabase();
     const articles = join(dir, 'articles');
     execFileSync('mkdir', [articles]);
     copyFileSync(CORPUS_FILE, join(articles, 'a.txt'));
@@ -38,16 +39,15 @@ describe('copydesk import', () => {
     const second = await run(['import', join(articles, 'a.txt')], db);
     expect(second.stdout).toContain('imported 0 new, 1 already there, 0 refused');
     expect(second.code).toBe(0);
-    const handle = openDb(db);
-    expect(listArticles(handle).map((a) => a.title).sort()).toEqual([
+    const handle = await openTestStore(db);
+    expect((await listArticles(handle)).map((a) => a.title).sort()).toEqual([
       'Cho Tae-yeol Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"',
       'Second Headline',
     ]);
-    handle.close();
   });
 
   it('exits 2 on a path that does not exist and on an unknown command', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'copydesk-cli-')), 'x.db');
+    const db = await createTestDatabase();
     const missing = await run(['import', '/no/such/file.txt'], db);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read /no/such/file.txt');
@@ -55,10 +55,9 @@ describe('copydesk import', () => {
   });
 
   it('records the MT engine given with --engine', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'copydesk-cli-')), 'e.db');
+    const db = await createTestDatabase();
     expect((await run(['import', '--engine', 'Engine A', CORPUS_FILE.pathname], db)).code).toBe(0);
-    const handle = openDb(db);
-    expect(listArticles(handle).map((a) => a.mtEngine)).toEqual(['Engine A']);
-    handle.close();
+    const handle = await openTestStore(db);
+    expect((await listArticles(handle)).map((a) => a.mtEngine)).toEqual(['Engine A']);
   });
 });

@@ -1,0 +1,17 @@
+import { formatShare } from './figures.js';
+
+/** What `copydesk list` prints of an article. */
+export interface CorpusListRow {
+  readonly id: number;
+  readonly status: string;
+  readonly title: string;
+  readonly segmentCount: number;
+  readonly editedSegmentCount: number;
+  readonly mtWords: number;
+  readonly wordsChanged: number;
+}
+
+/** Returns the articles as tab-separated lines: id, status, segments edited ("3 of 19"), share of MT words changed, title. */
+export function writeCorpusList(rows: readonly CorpusListRow[]): string {
+  return rows.map((a) => `${a.id}\t${a.status}\t${a.editedSegmentCount} of ${a.segmentCount}\t${formatShare(a.wordsChanged, a.mtWords)}\t${a.title || '(untitled)'}\n`).join('');
+}

@@ -1,0 +1,207 @@
+import type { ServiceContext } from './context.js';
+import { listArticleRows, type ArticleRow } from '../store/articles.js';
+import { listStandingCorrections } from '../store/corrections.js';
+import {
+  createConcept, createConcepts, decideSuggestion, deleteConcept, deletePendingImport, getConcept, getPendingImport, listConceptHistory,
+  listConcepts, listDecidedSuggestions, savePendingImport, updateConcept, type ConceptHistoryRow, type ConceptInput, type ConceptMeta, type PendingImport,
+} from '../store/glossary.js';
+import type { SegmentView } from '../store/segments.js';
+import type { Concept, Term } from '../core/glossary/types.js';
+import { planFixes, type SegmentFix } from '../core/checks/plan-fixes.js';
+import { readName } from '../core/names/spot-names.js';
+import { exportGlossary, type GlossaryExportFormat } from '../formats/glossary/export-glossary.js';
+import { importGlossary, sniffGlossaryFormat } from '../formats/glossary/import-glossary.js';
+import { decodeGlossaryBytes } from '../formats/glossary/decode.js';
+import { importCsv, previewCsv, type CsvPreview } from '../formats/glossary/csv-read.js';
+import type { CsvMapping } from '../formats/glossary/csv-mapping.js';
+import { MAX_GLOSSARY_BYTES } from '../formats/glossary/limits.js';
+import { readArticleState, toArticleView } from './flag-reader.js';
+import { groupCorpusCorrections } from './corpus-corrections.js';
+import { saveEdits } from './save-segment.js';
+import { ServiceError } from './errors.js';
+
+/** Returns every concept in force, oldest first. */
+export function glossaryConcepts(ctx: ServiceContext): Promise<Concept[]> {
+  return listConcepts(ctx.store);
+}
+
+/** Returns one concept (deleted ones too) and its history; throws not-found when there is none. */
+export async function findConcept(ctx: ServiceContext, key: string): Promise<{ concept: Concept & { readonly isDeleted: boolean }; history: ConceptHistoryRow[] }> {
+  const concept = await getConcept(ctx.store, key);
+  if (!concept) throw new ServiceError('not-found', `There is no glossary concept ${key}.`);
+  return { concept, history: await listConceptHistory(ctx.store, key) };
+}
+
+/** Adds a concept by hand; returns its id. */
+export function addConcept(ctx: ServiceContext, input: ConceptInput, author: string): Promise<string> {
+  return createConcept(ctx.store, input, { origin: 'manual', author, now: ctx.now() });
+}
+
+/** Adds a person in one action from a name flag or the names page: the preferred spelling and the rejected ones; returns its id. */
+export function addPersonFromNames(ctx: ServiceContext, input: { preferred: string; deprecated: readonly string[]; source?: string | undefined }, author: string): Promise<string> {
+  const preferred = input.preferred.trim();
+  if (!preferred) throw new ServiceError('invalid', 'Say which spelling is preferred.');
+  const deprecated = [...new Set(input.deprecated.map((d) => d.trim()).filter((d) => d && d !== preferred))];
+  const concept: ConceptInput = {
+    type: 'person',
+    terms: [{ text: preferred, lang: 'en', status: 'preferred' }, ...deprecated.map((text): Term => ({ text, lang: 'en', status: 'deprecated' }))],
+  };
+  return createConcept(ctx.store, concept, { origin: 'flag', source: input.source, author, now: ctx.now() });
+}
+
+/** Replaces a concept's type, note and terms; throws not-found for none, conflict for a deleted one. */
+export async function editConcept(ctx: ServiceContext, key: string, input: ConceptInput, author: string): Promise<void> {
+  const { concept } = await findConcept(ctx, key);
+  if (concept.isDeleted) throw new ServiceError('conflict', 'This concept was deleted; it can no longer be edited.');
+  if (!(await updateConcept(ctx.store, key, input, { author, now: ctx.now() }))) throw new ServiceError('conflict', 'This concept was deleted; it can no longer be edited.');
+}
+
+/** Deletes a concept from the glossary (its history stays); throws conflict when it was already deleted. */
+export async function removeConcept(ctx: ServiceContext, key: string, author: string): Promise<void> {
+  await findConcept(ctx, key);
+  if (!(await deleteConcept(ctx.store, key, { author, now: ctx.now() }))) throw new ServiceError('conflict', 'This concept was already deleted.');
+}
+
+/** A correction repeated in the corpus, offered as a glossary entry. */
+export interface CorrectionSuggestion {
+  readonly mtText: string;
+  readonly editText: string;
+  readonly count: number;
+  readonly articles: readonly { readonly id: number; readonly title: string }[];
+}
+
+/** Returns the corrections made at least `minCount` times (current revisions, all articles) that no one has accepted or rejected yet, most frequent first. */
+export async function correctionSuggestions(ctx: ServiceContext, minCount = 2): Promise<CorrectionSuggestion[]> {
+  const [standing, decidedRows] = await Promise.all([listStandingCorrections(ctx.store), listDecidedSuggestions(ctx.store)]);
+  const decided = new Set(decidedRows.map((d) => `${d.mtText}\u0000${d.editText}`));
+  return groupCorpusCorrections(standing.filter((r) => r.editText !== '' && !decided.has(`${r.mtText}\u0000${r.editText}`)))
+    .filter((g) => g.count >= minCount)
+    .sort((a, b) => b.count - a.count || (a.mtText < b.mtText ? -1 : a.mtText > b.mtText ? 1 : 0))
+    .map((g) => ({ mtText: g.mtText, editText: g.editText, count: g.count, articles: g.articles.map((a) => ({ id: Number(a.key), title: a.title })) }));
+}
+
+/** Accepts a correction-memory suggestion: a concept that prefers the edit and rejects the MT phrase, in one transaction with the decision; returns its id. */
+export async function acceptSuggestion(ctx: ServiceContext, mtText: string, editText: string, author: string): Promise<string> {
+  // Both sides read as names: a person; otherwise a term (a title, an organisation: the editor can change the type).
+  const type = readName(mtText) !== undefined && readName(editText) !== undefined ? 'person' : 'term';
+  const input: ConceptInput = { type, terms: [{ text: editText, lang: 'en', status: 'preferred' }, { text: mtText, lang: 'en', status: 'deprecated' }] };
+  const now = ctx.now();
+  return ctx.store.transaction(async (tx) => {
+    const key = await createConcept(tx, input, { origin: 'correction-memory', source: `“${mtText}” → “${editText}”`, author, now });
+    await decideSuggestion(tx, mtText, editText, 'accepted', { conceptKey: key, author, now });
+    return key;
+  });
+}
+
+/** Rejects a correction-memory suggestion: it is not offered again. */
+export async function rejectSuggestion(ctx: ServiceContext, mtText: string, editText: string, author: string): Promise<void> {
+  await decideSuggestion(ctx.store, mtText, editText, 'rejected', { author, now: ctx.now() });
+}
+
+/** Returns the glossary as a file in `format`. */
+export async function exportGlossaryFile(ctx: ServiceContext, format: GlossaryExportFormat): Promise<ReturnType<typeof exportGlossary>> {
+  return exportGlossary(await listConcepts(ctx.store), format, { now: ctx.now(), title: 'Copydesk glossary' });
+}
+
+/** What importing a glossary file did: concepts imported (with warnings), or a CSV kept for its column mapping. */
+export type GlossaryImportOutcome =
+  | { readonly kind: 'imported'; readonly count: number; readonly warnings: readonly string[] }
+  | { readonly kind: 'pending'; readonly id: number };
+
+/** Stores concepts read from a file, keeping the provenance they carry (all or none); returns their ids. */
+export function storeImportedConcepts(ctx: ServiceContext, concepts: readonly Concept[]): Promise<string[]> {
+  return createConcepts(
+    ctx.store,
+    concepts.map((c) => ({ type: c.type, note: c.note, terms: c.terms })),
+    concepts.map((c): ConceptMeta => ({ origin: c.provenance.origin, source: c.provenance.source, author: c.provenance.createdBy, now: c.provenance.createdAt })),
+  );
+}
+
+/**
+ * Imports an uploaded glossary file: TBX and JSON whole or not at all; a CSV is kept until its
+ * columns are mapped. Throws too-large or invalid (with the line) for a file that cannot be read.
+ */
+export async function importGlossaryUpload(ctx: ServiceContext, bytes: Uint8Array, fileName: string, author: string): Promise<GlossaryImportOutcome> {
+  const decoded = decodeGlossaryBytes(bytes);
+  if (!decoded.ok) throw new ServiceError(bytes.length > MAX_GLOSSARY_BYTES ? 'too-large' : 'invalid', decoded.message);
+  if (sniffGlossaryFormat(decoded.text) === 'csv') {
+    const preview = previewCsv(decoded.text);
+    if (!preview.ok) throw new ServiceError('invalid', preview.message);
+    return { kind: 'pending', id: await savePendingImport(ctx.store, fileName || 'glossary.csv', decoded.text, { author, now: ctx.now() }) };
+  }
+  const read = importGlossary(decoded.text, { importedBy: author, now: ctx.now(), sourceName: fileName });
+  if (!read.ok) throw new ServiceError('invalid', read.message);
+  const ids = await storeImportedConcepts(ctx, read.concepts);
+  return { kind: 'imported', count: ids.length, warnings: read.warnings };
+}
+
+/** Returns a CSV upload waiting for its column mapping, with its preview; throws not-found when it is no longer waiting. */
+export async function findPendingImport(ctx: ServiceContext, id: number): Promise<{ pending: PendingImport; preview: CsvPreview & { ok: true } }> {
+  const pending = await getPendingImport(ctx.store, id);
+  if (!pending) throw new ServiceError('not-found', 'That upload is no longer waiting: it was imported already, or the link is wrong. Upload the file again.');
+  const preview = previewCsv(pending.content);
+  if (!preview.ok) throw new ServiceError('invalid', preview.message);
+  return { pending, preview };
+}
+
+/** Imports a waiting CSV with the mapping chosen, and forgets the upload, in one transaction; returns the outcome or the sentence saying what to fix in the mapping. */
+export async function completeCsvImport(
+  ctx: ServiceContext, pending: PendingImport, mapping: CsvMapping, author: string,
+): Promise<{ ok: true; count: number; warnings: readonly string[] } | { ok: false; message: string }> {
+  const read = importCsv(pending.content, mapping, { importedBy: author, now: ctx.now(), sourceName: pending.name });
+  if (!read.ok) return { ok: false, message: read.message };
+  const ids = await ctx.store.transaction(async (tx) => {
+    const stored = await storeImportedConcepts({ ...ctx, store: tx }, read.concepts);
+    await deletePendingImport(tx, pending.id);
+    return stored;
+  });
+  return { ok: true, count: ids.length, warnings: read.warnings };
+}
+
+/** The preferred English form of a concept ('' when it has none). */
+export function preferredFormOf(concept: Concept): string {
+  return concept.terms.find((t) => t.lang !== 'ko' && t.status === 'preferred')?.text ?? '';
+}
+
+/** The changes enforcing a concept's preferred form would make in one article. */
+export interface ArticleChanges {
+  readonly article: ArticleRow;
+  readonly segments: readonly SegmentView[];
+  readonly fixes: readonly SegmentFix[];
+}
+
+/** Returns every change that enforcing a concept's preferred form would make in the corpus, article by article. */
+export async function planGlossaryApply(ctx: ServiceContext, concept: Concept): Promise<ArticleChanges[]> {
+  const preferred = preferredFormOf(concept);
+  const out: ArticleChanges[] = [];
+  for (const article of await listArticleRows(ctx.store)) {
+    const state = await readArticleState(ctx.store, article.id);
+    if (!state) continue;
+    const flags = (await ctx.flags.flagsFor(article.id, state)).open.filter((f) => f.check === 'glossary-term' && f.group === concept.id && f.suggestions.includes(preferred));
+    if (flags.length === 0) continue;
+    const fixes = planFixes(toArticleView(article.id, article.title, state.segments), flags, preferred);
+    if (fixes.length) out.push({ article, segments: state.segments, fixes });
+  }
+  return out;
+}
+
+/**
+ * Applies the chosen changes ("articleId:position") of a concept's corpus-wide plan, all or
+ * nothing, each from the revision the editor saw (`bases`, same keys); returns how many
+ * replacements were made. Throws invalid when none is chosen, conflict when a segment changed.
+ */
+export async function applyGlossary(
+  ctx: ServiceContext, concept: Concept, choice: { changes: ReadonlySet<string>; bases: ReadonlyMap<string, string> }, author: string,
+): Promise<number> {
+  const plan = (await planGlossaryApply(ctx, concept)).flatMap(({ article, segments, fixes }) =>
+    fixes.filter((f) => choice.changes.has(`${article.id}:${f.segment}`)).map((fix) => ({
+      key: `${article.id}:${fix.segment}`, fix, segment: segments.find((s) => s.position === fix.segment) as SegmentView,
+    })),
+  );
+  if (plan.length === 0) throw new ServiceError('invalid', 'No change was selected (or none is left to make), so nothing was applied.');
+  if (plan.some((p) => String(p.segment.revision) !== choice.bases.get(p.key))) {
+    throw new ServiceError('conflict', 'Some of these segments changed since you saw the preview, so nothing was applied. Open the preview again.');
+  }
+  await saveEdits(ctx, plan.map((p) => ({ segment: p.segment, text: p.fix.after })), author, 'Someone saved one of these segments a moment ago, so nothing was applied. Open the preview again.');
+  return plan.reduce((sum, p) => sum + p.fix.count, 0);
+}

@@ -1,0 +1,60 @@
+import type { ServiceContext } from './context.js';
+import { getArticle, type ArticleRow } from '../store/articles.js';
+import { readArticleVersions, type ArticleVersions } from '../store/counters.js';
+import type { CorrectionRow } from '../store/corrections.js';
+import { readArticleState, type ArticleFlags, type ArticleState } from './flag-reader.js';
+import { qualityOf, type ArticleQuality } from './quality.js';
+
+/** Everything the review page of an article shows, and the key it can be cached under. */
+export interface ReviewData {
+  readonly article: ArticleRow;
+  readonly state: ArticleState;
+  readonly flags: ArticleFlags;
+  readonly corrections: readonly CorrectionRow[];
+  readonly quality: ArticleQuality;
+  readonly passScore: number;
+  /** reviewPageKey of what was read. */
+  readonly pageKey: string;
+}
+
+/**
+ * Returns the key of what an article's pages show: every write to the article moves its version,
+ * every glossary or people decision the decisions counter, the pass score the settings counter;
+ * the flags' key covers the corrections of other articles that can raise a flag here. Nothing is
+ * listed by hand, so a new field shown on the page is covered as long as its write goes through
+ * the store (test/web/page-key.test.ts changes each field and checks the page follows).
+ */
+export function reviewPageKey(versions: ArticleVersions, flagsKey: string): string {
+  return `${versions.version}|${versions.decisions}|${versions.settings}|${flagsKey}`;
+}
+
+/**
+ * Returns the page key of an article from one read of its counters when its flags are cached and
+ * current (the fast path of a page view), `null` when the flags must be computed first, and
+ * undefined when there is no such article.
+ */
+export async function cachedReviewPageKey(ctx: ServiceContext, articleId: number): Promise<string | null | undefined> {
+  const versions = await readArticleVersions(ctx.store, articleId);
+  if (!versions) return undefined;
+  const flagsKey = ctx.flags.cachedKey(articleId, versions);
+  return flagsKey === undefined ? null : reviewPageKey(versions, flagsKey);
+}
+
+/** Returns what the review page of an article shows, or undefined when there is no such article. */
+export async function loadReview(ctx: ServiceContext, articleId: number): Promise<ReviewData | undefined> {
+  const state = await readArticleState(ctx.store, articleId);
+  const article = state && (await getArticle(ctx.store, articleId));
+  if (!state || !article) return undefined;
+  const result = await qualityOf(ctx, articleId, { state });
+  if (!result) return undefined;
+  const flagsKey = ctx.flags.cachedKey(articleId, state.versions) ?? '';
+  return {
+    article,
+    state,
+    flags: result.flags,
+    corrections: result.corrections,
+    quality: result.quality,
+    passScore: result.passScore,
+    pageKey: reviewPageKey(state.versions, flagsKey),
+  };
+}

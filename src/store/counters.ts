@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Store } from './store.js';
+
+/** A corpus-wide change counter (migration 007). */
+export type CounterName = 'revisions' | 'decisions' | 'settings';
+
+/** The counters a page or a cache is keyed by, read in one query. */
+export interface CorpusVersions {
+  /** Revisions saved anywhere: the corpus's corrections may have changed. */
+  readonly revisions: number;
+  /** Glossary and "different people" decisions: every article's checks may have changed. */
+  readonly decisions: number;
+  /** Team settings (the pass score). */
+  readonly settings: number;
+}
+
+/** An article's own counters with the corpus's. */
+export interface ArticleVersions extends CorpusVersions {
+  /** Every write to what the article's pages show. */
+  readonly version: number;
+  /** Every revision of its segments. */
+  readonly textVersion: number;
+}
+
+/** Bumps a corpus counter; call it inside the transaction that makes the change, as its last write (on PostgreSQL it holds the row until commit). */
+export async function bumpCounter(store: Store, name: CounterName): Promise<void> {
+  await store.db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', name).execute();
+}
+
+/** Bumps an article's version (and its text version for a revision). */
+export async function bumpArticleVersion(store: Store, articleId: number, opts: { isText?: boolean } = {}): Promise<void> {
+  await store.db.updateTable('articles')
+    .set((eb) => (opts.isText ? { version: eb('version', '+', 1), text_version: eb('text_version', '+', 1) } : { version: eb('version', '+', 1) }))
+    .where('id', '=', articleId)
+    .execute();
+}
+
+const COUNTERS = sql<CorpusVersions>`
+  (SELECT value FROM counters WHERE name = 'revisions') AS revisions,
+  (SELECT value FROM counters WHERE name = 'decisions') AS decisions,
+  (SELECT value FROM counters WHERE name = 'settings') AS settings`;
+
+/** Returns the corpus's counters. */
+export async function readCorpusVersions(store: Store): Promise<CorpusVersions> {
+  const { rows } = await sql<CorpusVersions>`SELECT ${COUNTERS}`.execute(store.db);
+  return rows[0] as CorpusVersions;
+}
+
+/** Returns an article's counters and the corpus's in one read, or undefined when there is no such article. */
+export async function readArticleVersions(store: Store, articleId: number): Promise<ArticleVersions | undefined> {
+  const { rows } = await sql<ArticleVersions>`
+    SELECT a.version, a.text_version AS "textVersion", ${COUNTERS} FROM articles a WHERE a.id = ${articleId}`.execute(store.db);
+  return rows[0];
+}
