@@ -16,16 +16,18 @@ import { buildCheckContext, runChecks } from '../dist/core/checks/run-checks.js'
 import { spotNames } from '../dist/core/names/spot-names.js';
 import { tokenize } from '../dist/core/names/tokens.js';
 import { countWords } from '../dist/core/metrics/word-count.js';
-import { openDb } from '../dist/store/open-db.js';
-import { importArticle } from '../dist/store/import-article.js';
+import { sql } from 'kysely';
+import { openServiceContext } from '../dist/service/context.js';
+import { importArticle } from '../dist/service/import-articles.js';
 import { getSegment, listSegments } from '../dist/store/segments.js';
 import { listArticles } from '../dist/store/articles.js';
-import { listCorpusCorrections, listCurrentCorrections } from '../dist/store/corrections.js';
+import { listCurrentCorrections, listStandingCorrections } from '../dist/store/corrections.js';
 import { listDistinctPeople } from '../dist/store/decisions.js';
 import { listConcepts } from '../dist/store/glossary.js';
+import { groupCorpusCorrections } from '../dist/service/corpus-corrections.js';
 import { toCheckGlossary } from '../dist/core/glossary/check-glossary.js';
-import { saveEdit } from '../dist/store/save-edit.js';
-import { createFlagReader, toArticleView } from '../dist/store/check-article.js';
+import { saveEdit } from '../dist/service/save-segment.js';
+import { createFlagReader, toArticleView } from '../dist/service/flag-reader.js';
 import { EDIT_RATE, PHRASE_FIXES, buildArticleText, editText, seededRandom } from './article.js';
 import { AUTHOR, nextEdit, prepareDatabase } from './prepare-db.js';
 import { OTHERS, PEOPLE, VARIANT_RATE, createArticleGenerator, readSources, toCheckView } from './checks-corpus.js';
@@ -350,79 +352,95 @@ async function measureScan(options, sources, input) {
 /** The article's first flag object: the flag cache hands out the same objects until it re-runs the checks. */
 const firstFlagOf = (flags) => flags.open[0] ?? flags.dismissed[0]?.flag;
 
-/** Returns the inputs runArticleChecks gives runChecks (src/store/check-article.ts), read once. */
-function storedInput(db, articleId) {
+/** Returns the corpus corrections of every article but `articleId`, grouped as the checks take them (unfiltered). */
+async function corpusCorrectionsOf(store, articleId) {
+  return groupCorpusCorrections((await listStandingCorrections(store)).filter((r) => r.articleId !== articleId));
+}
+
+/** Returns the inputs runArticleChecks gives runChecks (src/service/flag-reader.ts), read once. */
+async function storedInput(store, articleId) {
   return {
-    corrections: listCurrentCorrections(db, articleId).map((c) => ({
+    corrections: (await listCurrentCorrections(store, articleId)).map((c) => ({
       segment: c.position, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd,
     })),
-    corpusCorrections: listCorpusCorrections(db, articleId),
-    distinctPeople: listDistinctPeople(db),
-    glossary: toCheckGlossary(listConcepts(db)),
+    corpusCorrections: await corpusCorrectionsOf(store, articleId),
+    distinctPeople: await listDistinctPeople(store),
+    glossary: toCheckGlossary(await listConcepts(store)),
   };
 }
 
-function measureSave(dir, sources, runs) {
-  const dbFile = join(dir, 'copydesk.db');
+async function count(store, query) {
+  const { rows } = await query.execute(store.db);
+  return Number(rows[0].n);
+}
+
+async function measureSave(dir, sources, runs) {
+  const config = { sqlite: join(dir, 'copydesk.db') };
   log(`save: building a ${SAVE_CORPUS_ARTICLES}-article database`);
-  const prepared = prepareDatabase(dbFile);
-  const db = openDb(dbFile);
+  const prepared = await prepareDatabase(config);
+  const ctx = await openServiceContext(config);
+  const store = ctx.store;
   try {
     const generator = createArticleGenerator(sources, 777);
     const random = seededRandom(778);
     for (let i = 1; i < SAVE_CORPUS_ARTICLES; i += 1) {
       const article = generator.next();
-      const outcome = importArticle(db, { text: article.text, sourceName: `generated-${i}.txt` }, { importedBy: AUTHOR, now: nowIso() });
+      const outcome = await importArticle(ctx, { text: article.text, sourceName: `generated-${i}.txt` }, { importedBy: AUTHOR });
       if (!outcome.ok) throw new Error(`Generated article ${i} was refused: ${outcome.message}`);
       // The editor puts the preferred spelling in about half the segments and makes the house fixes.
       const [preferred, ...variants] = article.spellings;
-      for (const segment of listSegments(db, outcome.id)) {
+      for (const segment of await listSegments(store, outcome.id)) {
         if (segment.kind === 'boilerplate') continue;
         const fixes = random() < 0.5 ? [...variants.map((v) => [v, preferred]), ...PHRASE_FIXES] : PHRASE_FIXES;
         const text = editText(segment.mt, random, EDIT_RATE, fixes).trim();
-        const saved = saveEdit(db, segment, { text, baseNumber: segment.revision, author: AUTHOR, now: nowIso() });
+        const saved = await saveEdit(ctx, segment, { text, baseNumber: segment.revision, author: AUTHOR });
         if (saved.status === 'conflict') throw new Error(`Setup save of article ${outcome.id} met a conflict.`);
       }
     }
-    const stored = listArticles(db);
+    const stored = await listArticles(store);
     const articleIds = stored.map((a) => a.id);
-    const revisions = db.prepare('SELECT COUNT(*) AS n FROM revisions').get().n;
-    const corrections = db.prepare('SELECT COUNT(*) AS n FROM corrections').get().n;
+    const revisions = await count(store, sql`SELECT COUNT(*) AS n FROM revisions`);
+    const corrections = await count(store, sql`SELECT COUNT(*) AS n FROM corrections`);
     const id = prepared.id;
 
     // The edited article as the app checks it, the store's reads done once and left out of the time.
-    const segments = listSegments(db, id);
+    const segments = await listSegments(store, id);
     const view = toArticleView(id, stored.find((a) => a.id === id)?.title ?? '', segments);
-    const edited = timeArticle('The 700-word article edited (as the app checks it: its corrections and the corpus\'s passed in)', view, storedInput(db, id), runs);
-    const corpusCorrectionRows = db.prepare("SELECT COUNT(*) AS n FROM corrections WHERE article_id <> ? AND mt_text <> ''").get(id).n;
-    const corpusCorrectionPairs = listCorpusCorrections(db, id).length;
+    const edited = timeArticle('The 700-word article edited (as the app checks it: its corrections and the corpus\'s passed in)', view, await storedInput(store, id), runs);
+    const corpusCorrectionRows = await count(store, sql`SELECT COUNT(*) AS n FROM corrections WHERE article_id <> ${id} AND mt_text <> ''`);
+    const corpusCorrectionPairs = (await corpusCorrectionsOf(store, id)).length;
     // The store's reads a re-check makes (runArticleChecks), timed alone.
     const readSamples = [];
     for (let i = 0; i < SAVE_ROUNDS; i += 1) {
       const started = process.hrtime.bigint();
-      listSegments(db, id);
-      storedInput(db, id);
+      await listSegments(store, id);
+      await storedInput(store, id);
       readSamples.push(msSince(started));
     }
     const corpusReadSamples = [];
     for (let i = 0; i < SAVE_ROUNDS; i += 1) {
       const started = process.hrtime.bigint();
-      listCorpusCorrections(db, id);
+      await corpusCorrectionsOf(store, id);
       corpusReadSamples.push(msSince(started));
     }
 
-    const reader = createFlagReader(db);
-    const snapshot = () => new Map(articleIds.map((a) => { const f = reader.flagsFor(a); return [a, { first: firstFlagOf(f), json: JSON.stringify(f.open) }]; }));
-    snapshot();
-    let before = snapshot();
+    const reader = createFlagReader(store);
+    const flagsOfAll = async () => {
+      const out = new Map();
+      for (const a of articleIds) out.set(a, await reader.flagsFor(a));
+      return out;
+    };
+    const snapshot = async () => new Map([...(await flagsOfAll())].map(([a, f]) => [a, { first: firstFlagOf(f), json: JSON.stringify(f.open) }]));
+    await snapshot();
+    let before = await snapshot();
     const targets = prepared.saveTargets;
     let seed = 500_000;
-    const save = () => {
+    const save = async () => {
       const target = targets[seed % targets.length];
-      const segment = getSegment(db, id, target.position);
+      const segment = await getSegment(store, id, target.position);
       const text = nextEdit(target.mt, segment.edit, (seed += 1));
       const started = process.hrtime.bigint();
-      const outcome = saveEdit(db, segment, { text, baseNumber: segment.revision, author: AUTHOR, now: nowIso() });
+      const outcome = await saveEdit(ctx, segment, { text, baseNumber: segment.revision, author: AUTHOR });
       const ms = msSince(started);
       if (outcome.status !== 'saved') throw new Error(`A benchmark save was ${outcome.status}.`);
       return ms;
@@ -433,14 +451,14 @@ function measureSave(dir, sources, runs) {
     const cached = [];
     let isRecheckSeen = 0;
     for (let i = 0; i < SAVE_ROUNDS; i += 1) {
-      const first = firstFlagOf(reader.flagsFor(id));
-      saveMs.push(save());
+      const first = firstFlagOf(await reader.flagsFor(id));
+      saveMs.push(await save());
       let started = process.hrtime.bigint();
-      const after = reader.flagsFor(id);
+      const after = await reader.flagsFor(id);
       recheck.push(msSince(started));
       if (firstFlagOf(after) !== first) isRecheckSeen += 1;
       started = process.hrtime.bigint();
-      reader.flagsFor(id);
+      await reader.flagsFor(id);
       cached.push(msSince(started));
     }
 
@@ -448,16 +466,16 @@ function measureSave(dir, sources, runs) {
     const corpusCached = [];
     const rechecked = [];
     const changed = [];
-    before = snapshot();
+    before = await snapshot();
     for (let i = 0; i < SAVE_ROUNDS; i += 1) {
-      saveMs.push(save());
+      saveMs.push(await save());
       const runsBefore = reader.checkRuns();
       let started = process.hrtime.bigint();
-      const after = new Map(articleIds.map((a) => [a, reader.flagsFor(a)]));
+      const after = await flagsOfAll();
       corpusPage.push(msSince(started));
       const runsAfterSave = reader.checkRuns() - runsBefore;
       started = process.hrtime.bigint();
-      for (const a of articleIds) reader.flagsFor(a);
+      await flagsOfAll();
       corpusCached.push(msSince(started));
       let differs = 0;
       for (const a of articleIds) {
@@ -493,7 +511,7 @@ function measureSave(dir, sources, runs) {
       },
     };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -527,7 +545,7 @@ async function main() {
       articles.push(timeArticle(`Real article \`corpus/${file}\``, toCheckView(file, readFileSync(join(CORPUS_DIR, file), 'utf8')), {}, options.runs));
     }
 
-    const { edited, save } = measureSave(dir, sources, options.runs);
+    const { edited, save } = await measureSave(dir, sources, options.runs);
     articles.push(edited);
 
     const scan = await measureScan(options, sources, input);

@@ -11,7 +11,7 @@ import fs, { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../dist/store/open-db.js';
+import { openServiceContext } from '../dist/service/context.js';
 import { createApp } from '../dist/web/app.js';
 import { AUTHOR, prepareDatabase } from './prepare-db.js';
 import { startServer } from './child-server.js';
@@ -36,7 +36,8 @@ const STAGES = [
   ['body parsers (nothing to parse on a GET)', /node_modules\/(body-parser|raw-body|type-is|content-type|qs)\//],
   ['csrf-sync', /node_modules\/csrf-sync\//],
   ['app middleware (CSRF token, author, locals)', /dist\/web\/(app|csrf|author)\.js/],
-  ['SQL (dist/store + better-sqlite3)', /dist\/store\/|node_modules\/better-sqlite3\//],
+  ['SQL (dist/store + Kysely + better-sqlite3)', /dist\/store\/|node_modules\/(better-sqlite3|kysely)\//],
+  ['service: flag cache, quality (dist/service)', /dist\/service\//],
   ['core: checks, names, diffs (dist/core)', /dist\/core\//],
   ['view-models (dist/web/view-models)', /dist\/web\/view-models\//],
   ['EJS render (includes its fs.existsSync calls)', /node_modules\/ejs\/|views\/.*\.ejs|^(render|tryRender) node_modules\/express\/lib\/(application|view|response)\.js/],
@@ -87,8 +88,8 @@ function renderNow(render, view, options) {
  * by replaying the locals the route passed, so this follows the route whatever it computes.
  */
 async function timeParts(dbFile, reviewPath) {
-  const db = openDb(dbFile);
-  const app = createApp({ db, log: () => {} });
+  const service = await openServiceContext({ sqlite: dbFile });
+  const app = await createApp({ service, log: () => {} });
   const appRender = app.render.bind(app);
   let captured;
   let arrived = 0n;
@@ -156,7 +157,7 @@ async function timeParts(dbFile, reviewPath) {
     return { rows, calls, existsMs, pageBytes: Buffer.byteLength(pages[0] ?? '') };
   } finally {
     server.close();
-    db.close();
+    await service.store.close();
   }
 }
 
@@ -208,7 +209,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-profile-'));
   try {
     const dbFile = join(dir, 'copydesk.db');
-    const prepared = prepareDatabase(dbFile);
+    const prepared = await prepareDatabase({ sqlite: dbFile });
     const reviewPath = `/articles/${prepared.id}`;
     const parts = await timeParts(dbFile, reviewPath);
 

@@ -14,9 +14,12 @@ const HISTORY_LIMIT = 50;
 const HISTORY_ROW = /^\| \d{4}-\d{2}-\d{2}/;
 
 const HISTORY_HEAD = [
-  '| Date (UTC) | Code | Node | CPU × cores | Load avg | Review req/s | Review p99 ms | Bare req/s | Review / bare | Save (HTTP) median / p99 ms | saveEdit median ms |',
-  '|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| Date (UTC) | Code | Backend | Node | CPU × cores | Load avg | Review req/s | Review p99 ms | Bare req/s | Review / bare | Save (HTTP) median / p99 ms | saveEdit median ms |',
+  '|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
 ];
+
+/** Backend names as the results print them. */
+const BACKEND_LABELS = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 /** Returns the machine the run is on: CPU model, cores, memory, Node version, OS, and its 1-minute load average now. */
 export function describeMachine() {
@@ -52,47 +55,54 @@ function loadRow(label, r) {
   return `| ${label} | ${whole(r.rps)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${whole(r.requests)} | ${r.errors} / ${r.non2xx} |`;
 }
 
-function saveRow(label, s) {
-  return `| ${label} | ${s.n} | ${fixed(s.p50, 2)} | ${fixed(s.p95, 2)} | ${fixed(s.p99, 2)} |`;
+function saveRow(label, backend, s) {
+  return `| ${label} | ${backend} | ${s.n} | ${fixed(s.p50, 2)} | ${fixed(s.p95, 2)} | ${fixed(s.p99, 2)} |`;
 }
 
-/** Returns the Markdown section for one run (what is printed, and RESULTS.md's "Latest"). */
+/** Returns the Markdown section for one run (what is printed, and RESULTS.md's "Latest"): the machine, then each backend's figures. */
 export function formatRun(run) {
-  const { machine: m, article: a, settings: s } = run;
-  const ratio = run.review.rps / run.bare.rps;
-  const verdict = ratio >= TARGET_SHARE ? `meets the ${percent(TARGET_SHARE)} target` : `**below** the ${percent(TARGET_SHARE)} target`;
+  const { machine: m, settings: s } = run;
+  const first = run.backends[0];
+  const a = first.article;
   return [
     `### Run of ${dateOf(run.date)} UTC`,
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${fixed(m.memoryGiB)} GiB, Node ${m.node}, ${m.os}; load average ${fixed(m.loadAverage, 2)} when the run started`,
     ...(run.code ? [`- Code: ${run.code}`] : []),
     `- Article: ${a.mtWords} MT words in ${a.segments} segments (${a.kinds}); ${a.edited} segments edited with ${a.revisions} revisions, ${a.wordsChanged} MT words changed (${a.changedShare}, the page's own figure), ${a.corrections} corrections; review page ${fixed(a.pageBytes / 1024)} kB`,
-    `- Load: autocannon, ${s.connections} connections on loopback, ${s.seconds} s measured per route after a warm-up of at least ${s.warmupSeconds} s that lasts until every connection has had a response (review page ${fixed(run.review.warmupSeconds)} s, bare ${fixed(run.bare.warmupSeconds)} s, bare page-size ${fixed(run.barePage.warmupSeconds)} s); server in a child process; database a temp file in WAL mode; the page requested with the cookies of a returning editor (CSRF and author)`,
+    `- Load: autocannon, ${s.connections} connections on loopback, ${s.seconds} s measured per route after a warm-up of at least ${s.warmupSeconds} s that lasts until every connection has had a response; server in a child process; the page requested with the cookies of a returning editor (CSRF and author)`,
     '',
     '| Route | Requests/s | p50 ms | p99 ms | Requests | Errors / non-2xx |',
     '|---|---:|---:|---:|---:|---:|',
-    loadRow(`Review page \`GET ${run.review.path}\``, run.review),
+    ...run.backends.map((b) => loadRow(`Review page \`GET ${b.review.path}\` on ${BACKEND_LABELS[b.backend]}`, b.review)),
     loadRow("Bare Express `GET /bare` ('ok')", run.bare),
     loadRow(`Bare Express \`GET /bare-page\` (the review page's HTML as a fixed string)`, run.barePage),
     '',
-    `Review page / bare route: **${percent(ratio)}** of the bare route's requests per second, ${verdict}. ` +
-      `Against the same bytes served as a fixed string: ${percent(run.review.rps / run.barePage.rps)}.`,
+    ...run.backends.map((b) => {
+      const ratio = b.review.rps / run.bare.rps;
+      const verdict = ratio >= TARGET_SHARE ? `meets the ${percent(TARGET_SHARE)} target` : `**below** the ${percent(TARGET_SHARE)} target`;
+      return `- ${BACKEND_LABELS[b.backend]} (${b.database}): the review page serves **${percent(ratio)}** of the bare route's requests per second, ${verdict}; against the same bytes served as a fixed string, ${percent(b.review.rps / run.barePage.rps)}. Warm-up ${fixed(b.review.warmupSeconds)} s.`;
+    }),
     '',
-    '| Save | n | median ms | p95 ms | p99 ms |',
-    '|---|---:|---:|---:|---:|',
-    saveRow(`\`POST ${run.saveForm.path}\` form post (303 redirect)`, run.saveForm),
-    saveRow(`\`POST ${run.saveFetch.path}\` from the page script (fragment)`, run.saveFetch),
-    saveRow('`saveEdit` in process (SQLite write, diffs, corrections)', run.saveInProcess),
+    '| Save | Backend | n | median ms | p95 ms | p99 ms |',
+    '|---|---|---:|---:|---:|---:|',
+    ...run.backends.flatMap((b) => [
+      saveRow(`\`POST ${b.saveForm.path}\` form post (303 redirect)`, BACKEND_LABELS[b.backend], b.saveForm),
+      saveRow(`\`POST ${b.saveFetch.path}\` from the page script (fragment)`, BACKEND_LABELS[b.backend], b.saveFetch),
+      saveRow('`saveEdit` in process (diffs, the store\'s transaction)', BACKEND_LABELS[b.backend], b.saveInProcess),
+    ]),
     '',
-    `Saves alternate between ${run.saveForm.segments} body segments, each on the current revision, with a fresh edit of the MT (each word touched with chance ${percent(s.editRate)}), different every time.`,
+    `Saves alternate between ${first.saveForm.segments} body segments, each on the current revision, with a fresh edit of the MT (each word touched with chance ${percent(s.editRate)}), different every time.`,
   ].join('\n');
 }
 
-/** Returns the one-line history row for a run. */
-function historyRow(run) {
-  const ratio = run.review.rps / run.bare.rps;
+/** Returns the history rows for a run, one per backend. */
+function historyRows(run) {
   const code = run.code ? run.code.replace(/ \+ .*/, ' + changes') : '–';
-  return `| ${dateOf(run.date)} | ${code} | ${run.machine.node} | ${run.machine.cpu} × ${run.machine.cores} | ${fixed(run.machine.loadAverage, 2)} | ${whole(run.review.rps)} | ${fixed(run.review.p99)} | ${whole(run.bare.rps)} | ${percent(ratio)} | ${fixed(run.saveForm.p50, 2)} / ${fixed(run.saveForm.p99, 2)} | ${fixed(run.saveInProcess.p50, 2)} |`;
+  return run.backends.map((b) => {
+    const ratio = b.review.rps / run.bare.rps;
+    return `| ${dateOf(run.date)} | ${code} | ${BACKEND_LABELS[b.backend]} | ${run.machine.node} | ${run.machine.cpu} × ${run.machine.cores} | ${fixed(run.machine.loadAverage, 2)} | ${whole(b.review.rps)} | ${fixed(b.review.p99)} | ${whole(run.bare.rps)} | ${percent(ratio)} | ${fixed(b.saveForm.p50, 2)} / ${fixed(b.saveForm.p99, 2)} | ${fixed(b.saveInProcess.p50, 2)} |`;
+  });
 }
 
 /** A level-2 heading: RESULTS.md is cut into sections at these. */
@@ -114,14 +124,19 @@ export function updateResultsFile(file, run) {
   const sections = sectionsOf(old);
   const history = sections.find((s) => s.startsWith('## History')) ?? '';
   const others = sections.filter((s) => !s.startsWith('## Latest') && !s.startsWith('## History')).map((s) => s.trimEnd());
-  const earlier = history.split('\n').filter((line) => HISTORY_ROW.test(line));
-  const rows = [historyRow(run), ...earlier].slice(0, HISTORY_LIMIT);
+  // Rows written before issue 9 have no Backend column: they were all SQLite.
+  const earlier = history.split('\n').filter((line) => HISTORY_ROW.test(line)).map((line) => {
+    const cells = line.split(' | ');
+    return cells.length === 11 ? [...cells.slice(0, 2), 'SQLite', ...cells.slice(2)].join(' | ') : line;
+  });
+  const rows = [...historyRows(run), ...earlier].slice(0, HISTORY_LIMIT);
   const text = [
     '# Benchmark results',
     '',
-    '`npm run bench` (bench/run.js) writes "Latest" and "History" (the review page and saves, issue 2): each run replaces "Latest"',
-    `and adds a line at the top of "History" (the last ${HISTORY_LIMIT} runs are kept). \`npm run bench:checks\` (bench/checks.js) writes`,
-    'the section "Checks (issue 3)". README.md says what each figure measures and what the targets are.',
+    '`npm run bench` (bench/run.js) writes "Latest" and "History" (the review page and saves, issues 2 and 9, on SQLite and on',
+    `PostgreSQL): each run replaces "Latest" and adds a line per backend at the top of "History" (the last ${HISTORY_LIMIT} lines are kept).`,
+    '`npm run bench:checks` (bench/checks.js) writes the section "Checks (issue 3)"; the other sections are kept as they are.',
+    'bench/README.md says what each figure measures and what the targets are.',
     '',
     '## Latest',
     '',

@@ -1,15 +1,18 @@
-// The speed benchmark of issue 2: review-page throughput against a bare Express route, and save
-// latency. Run with `npm run bench` (which builds dist/ first); see bench/README.md.
+// The speed benchmark of issues 2 and 9: review-page throughput against a bare Express route, and
+// save latency, on SQLite and on PostgreSQL. Run with `npm run bench` (which builds dist/ first);
+// see bench/README.md.
 //
-//   node bench/run.js [--seconds 10] [--saves 200] [--no-write]
+//   node bench/run.js [--backend sqlite|postgres|both] [--seconds 10] [--saves 200] [--no-write]
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb } from '../dist/store/open-db.js';
+import { openServiceContext } from '../dist/service/context.js';
+import { saveEdit } from '../dist/service/save-segment.js';
 import { getSegment } from '../dist/store/segments.js';
-import { saveEdit } from '../dist/store/save-edit.js';
+import { startCluster, whyNoPostgres, withDatabase } from '../test/support/pg-cluster.mjs';
 import { EDIT_RATE } from './article.js';
 import { AUTHOR, nextEdit, prepareDatabase } from './prepare-db.js';
 import { startServer } from './child-server.js';
@@ -26,16 +29,22 @@ const WARMUP_SECONDS = 3;
 /** Most seconds of warm-up, waiting for every connection to have had a response (range WARMUP_SECONDS-60). */
 const MAX_WARMUP_SECONDS = 20;
 
+const BACKENDS = ['sqlite', 'postgres'];
+
 function parseArgs(argv) {
-  const options = { seconds: 10, saves: 200, isWriting: true };
+  const options = { seconds: 10, saves: 200, isWriting: true, backends: BACKENDS };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--no-write') options.isWriting = false;
-    else if (arg === '--seconds' || arg === '--saves') {
+    else if (arg === '--backend') {
+      const value = argv[(i += 1)];
+      if (value !== 'both' && !BACKENDS.includes(value)) throw new Error('--backend takes sqlite, postgres or both.');
+      options.backends = value === 'both' ? BACKENDS : [value];
+    } else if (arg === '--seconds' || arg === '--saves') {
       const value = Number(argv[(i += 1)]);
       if (!Number.isInteger(value) || value < 1 || value > 600) throw new Error(`${arg} takes a whole number from 1 to 600.`);
       options[arg.slice(2)] = value;
-    } else throw new Error(`Unknown option ${arg}. Usage: node bench/run.js [--seconds 10] [--saves 200] [--no-write]`);
+    } else throw new Error(`Unknown option ${arg}. Usage: node bench/run.js [--backend sqlite|postgres|both] [--seconds 10] [--saves 200] [--no-write]`);
   }
   return options;
 }
@@ -119,30 +128,57 @@ async function measureHttpSaves(session, articleId, targets, count, isFetch, see
   return { ...percentiles(samples), path: `/articles/${articleId}/segments/:n`, segments: targets.length };
 }
 
-/** Saves `count` edits with saveEdit in this process; returns the latencies of saveEdit alone. */
-function measureInProcessSaves(dbFile, articleId, targets, count, seedBase) {
-  const db = openDb(dbFile);
+/** Saves `count` edits with saveEdit in this process; returns the latencies of saveEdit alone (diffs, the store's transaction). */
+async function measureInProcessSaves(config, articleId, targets, count, seedBase) {
+  const ctx = await openServiceContext(config);
   try {
     const samples = [];
     for (let i = 0; i < count; i += 1) {
       const target = targets[i % targets.length];
-      const segment = getSegment(db, articleId, target.position);
+      const segment = await getSegment(ctx.store, articleId, target.position);
       const text = nextEdit(target.mt, segment.edit, seedBase + i);
       const started = process.hrtime.bigint();
-      const outcome = saveEdit(db, segment, { text, baseNumber: segment.revision, author: AUTHOR, now: nowIso() });
+      const outcome = await saveEdit(ctx, segment, { text, baseNumber: segment.revision, author: AUTHOR });
       samples.push(Number(process.hrtime.bigint() - started) / 1e6);
       if (outcome.status !== 'saved') throw new Error(`In-process save ${i + 1} was ${outcome.status}.`);
     }
     return percentiles(samples);
   } finally {
-    db.close();
+    await ctx.store.close();
   }
+}
+
+/**
+ * Returns a fresh benchmark database of `backend` ({ config, location, describe, close }): an SQLite
+ * file in `dir`, or a database on a throw-away PostgreSQL cluster with the server's default
+ * durability (fsync and synchronous commit on, as a production server runs).
+ */
+async function openBenchDatabase(backend, dir) {
+  if (backend === 'sqlite') {
+    const file = join(dir, 'copydesk.db');
+    return { config: { sqlite: file }, location: file, describe: 'an SQLite file in a temp folder, WAL mode', close: async () => {} };
+  }
+  const why = whyNoPostgres();
+  if (why) throw new Error(`Cannot run the PostgreSQL benchmark: ${why}.`);
+  const cluster = await startCluster({ durable: true });
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  const { rows } = await admin.query('SHOW server_version');
+  await admin.query('CREATE DATABASE copydesk_bench');
+  await admin.end();
+  const url = withDatabase(cluster.url, 'copydesk_bench');
+  return {
+    config: { postgres: url },
+    location: url,
+    describe: `PostgreSQL ${rows[0].server_version} on 127.0.0.1 (a cluster made for the run, default settings: fsync and synchronous_commit on), a pool of 10 connections`,
+    close: async () => cluster.stop(),
+  };
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   // Everything below is bounded (fixed durations and counts); this is the backstop if a server hangs.
-  const budgetMs = (3 * (MAX_WARMUP_SECONDS + options.seconds) + 120) * 1000;
+  const budgetMs = ((1 + 2 * options.backends.length) * (MAX_WARMUP_SECONDS + options.seconds) + 120 * options.backends.length) * 1000;
   setTimeout(() => {
     console.error(`[bench] gave up after ${budgetMs / 1000} s`);
     process.exit(1);
@@ -152,52 +188,58 @@ async function main() {
   const machine = describeMachine();
   const code = describeCode(join(BENCH_DIR, '..'));
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
-  const dbFile = join(dir, 'copydesk.db');
   const pageFile = join(dir, 'review-page.html');
   const servers = [];
+  const databases = [];
   try {
-    log('building the article and saving its edits');
-    const prepared = prepareDatabase(dbFile);
-    const reviewPath = `/articles/${prepared.id}`;
+    const backends = [];
+    let pageHeadersForBare;
+    for (const backend of options.backends) {
+      const database = await openBenchDatabase(backend, dir);
+      databases.push(database);
+      log(`${backend}: building the article and saving its edits`);
+      const prepared = await prepareDatabase(database.config);
+      const reviewPath = `/articles/${prepared.id}`;
 
-    log('starting Copydesk');
-    const copydesk = await startServer(['copydesk', dbFile]);
-    servers.push(copydesk);
-    const { session, page, headers: pageHeaders } = await startEditorSession(copydesk.port, reviewPath, AUTHOR);
-    writeFileSync(pageFile, page.body);
+      log(`${backend}: starting Copydesk`);
+      const copydesk = await startServer(['copydesk', database.location]);
+      servers.push(copydesk);
+      const { session, page, headers: pageHeaders } = await startEditorSession(copydesk.port, reviewPath, AUTHOR);
+      if (!pageHeadersForBare) {
+        writeFileSync(pageFile, page.body);
+        pageHeadersForBare = pageHeaders;
+      }
 
-    log(`load: ${reviewPath} (warm-up of ${WARMUP_SECONDS}-${MAX_WARMUP_SECONDS} s, ${options.seconds} s measured)`);
-    const review = await measureLoad(copydesk.port, reviewPath, pageHeaders, options.seconds);
+      log(`${backend}: load: ${reviewPath} (warm-up of ${WARMUP_SECONDS}-${MAX_WARMUP_SECONDS} s, ${options.seconds} s measured)`);
+      const review = await measureLoad(copydesk.port, reviewPath, pageHeaders, options.seconds);
 
-    log(`saves: ${options.saves} form posts, ${options.saves} script posts`);
-    const saveForm = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, false, 1_000);
-    const saveFetch = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, true, 100_000);
-    session.close();
-    await copydesk.stop();
+      log(`${backend}: saves: ${options.saves} form posts, ${options.saves} script posts`);
+      const saveForm = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, false, 1_000);
+      const saveFetch = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, true, 100_000);
+      session.close();
+      await copydesk.stop();
+
+      log(`${backend}: saves: ${options.saves} in process`);
+      const saveInProcess = await measureInProcessSaves(database.config, prepared.id, prepared.saveTargets, options.saves, 200_000);
+      backends.push({ backend, database: database.describe, article: { ...prepared.article, pageBytes: Buffer.byteLength(page.body) }, review, saveForm, saveFetch, saveInProcess });
+    }
 
     log('starting the bare Express app');
     const bareServer = await startServer(['bare', pageFile]);
     servers.push(bareServer);
     log(`load: /bare and /bare-page`);
-    const bare = await measureLoad(bareServer.port, '/bare', pageHeaders, options.seconds);
-    const barePage = await measureLoad(bareServer.port, '/bare-page', pageHeaders, options.seconds);
+    const bare = await measureLoad(bareServer.port, '/bare', pageHeadersForBare, options.seconds);
+    const barePage = await measureLoad(bareServer.port, '/bare-page', pageHeadersForBare, options.seconds);
     await bareServer.stop();
-
-    log(`saves: ${options.saves} in process`);
-    const saveInProcess = measureInProcessSaves(dbFile, prepared.id, prepared.saveTargets, options.saves, 200_000);
 
     const run = {
       date: nowIso(),
       machine,
       code,
-      article: { ...prepared.article, pageBytes: Buffer.byteLength(page.body) },
       settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: options.seconds, editRate: EDIT_RATE },
-      review,
+      backends,
       bare,
       barePage,
-      saveForm,
-      saveFetch,
-      saveInProcess,
     };
     console.log(formatRun(run));
     if (options.isWriting) {
@@ -206,6 +248,7 @@ async function main() {
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    for (const d of databases) await d.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

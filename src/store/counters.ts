@@ -24,7 +24,7 @@ export interface ArticleVersions extends CorpusVersions {
 
 /** Bumps a corpus counter; call it inside the transaction that makes the change, as its last write (on PostgreSQL it holds the row until commit). */
 export async function bumpCounter(store: Store, name: CounterName): Promise<void> {
-  await store.db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', name).execute();
+  await sql`UPDATE counters SET value = value + 1 WHERE name = ${name}`.execute(store.db);
 }
 
 /** Bumps an article's version (and its text version for a revision). */

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { Store } from './store.js';
 import type { CorrectionPair, DiffPart } from '../core/diff/types.js';
-import { bumpArticleVersion, bumpCounter } from './counters.js';
+import { bumpCounter } from './counters.js';
 
 /** One saved version of a segment's edit. */
 export interface RevisionRow {
@@ -62,8 +63,9 @@ function toRevision(row: RevisionDbRow): RevisionRow {
 
 /** Returns the latest revision number of a segment (0 when it has none). */
 export async function currentRevisionNumber(store: Store, segmentId: number): Promise<number> {
-  const row = await store.db.selectFrom('revisions').select((eb) => eb.fn.max('number').as('n')).where('segment_id', '=', segmentId).executeTakeFirst();
-  return row?.n ?? 0;
+  // A save runs this; a raw template costs a third of the query builder (bench/RESULTS.md, "Store").
+  const { rows } = await sql<{ n: number | null }>`SELECT MAX(number) AS n FROM revisions WHERE segment_id = ${segmentId}`.execute(store.db);
+  return rows[0]?.n ?? 0;
 }
 
 /** Returns one revision of a segment, or undefined. */
@@ -78,43 +80,48 @@ export async function listRevisions(store: Store, segmentId: number): Promise<Re
   return rows.map(toRevision);
 }
 
+/** Thrown inside appendRevision's transaction to roll back its first write when the base is stale. */
+class StaleBase extends Error {}
+
 /**
  * Appends a revision and its corrections unless someone saved the segment since `baseNumber`;
  * returns the new number, or the revision that was saved in between (and then writes nothing).
  * Exactly one of several saves on one base revision wins: SQLite's BEGIN IMMEDIATE serialises
- * writers; on PostgreSQL the article's row is locked (FOR UPDATE) before the base is compared,
- * and UNIQUE (segment_id, number) would refuse a second revision of the same number anyway.
+ * writers; on PostgreSQL the first statement updates the article's row (its status and counters),
+ * which locks it until commit, so saves of one article take turns before the base is compared;
+ * and UNIQUE (segment_id, number) would refuse a second revision of one number anyway. The hot
+ * statements are raw templates: a save is five statements, and the query builder costs three times
+ * as much per statement (bench/RESULTS.md, "Store").
  */
 export async function appendRevision(store: Store, rev: NewRevision): Promise<AppendResult> {
-  return store.transaction(async (tx): Promise<AppendResult> => {
-    if (tx.backend === 'postgres') {
-      await tx.db.selectFrom('articles').select('id').where('id', '=', rev.articleId).forUpdate().execute();
-    }
-    const current = await currentRevisionNumber(tx, rev.segmentId);
-    if (current !== rev.baseNumber) {
-      return { ok: false, current: (await getRevision(tx, rev.segmentId, current)) as RevisionRow };
-    }
-    const number = current + 1;
-    const inserted = await tx.db.insertInto('revisions')
-      .values({
-        segment_id: rev.segmentId, number, text: rev.text, author: rev.author, created_at: rev.now, base_number: rev.baseNumber,
-        reverted_to: rev.revertedTo ?? null, diff_mt: JSON.stringify(rev.diffMt), diff_prev: JSON.stringify(rev.diffPrev),
-        is_coarse: rev.isCoarse ? 1 : 0, words_changed: rev.wordsChanged,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (rev.corrections.length > 0) {
-      await tx.db.insertInto('corrections').values(rev.corrections.map((c) => ({
-        revision_id: inserted.id, segment_id: rev.segmentId, article_id: rev.articleId, mt_text: c.mtText, edit_text: c.editText,
-        mt_start: c.mtStart, mt_end: c.mtEnd, edit_start: c.editStart, edit_end: c.editEnd,
-      }))).execute();
-    }
-    // A first save starts the review; an article already marked done stays done.
-    await tx.db.updateTable('articles').set({ status: 'in-review' }).where('id', '=', rev.articleId).where('status', '=', 'not-started').execute();
-    await bumpArticleVersion(tx, rev.articleId, { isText: true });
-    await bumpCounter(tx, 'revisions');
-    return { ok: true, number };
-  });
+  try {
+    return await store.transaction(async (tx): Promise<AppendResult> => {
+      // A first save starts the review; an article already marked done stays done.
+      await sql`UPDATE articles SET version = version + 1, text_version = text_version + 1,
+        status = CASE WHEN status = 'not-started' THEN 'in-review' ELSE status END
+        WHERE id = ${rev.articleId}`.execute(tx.db);
+      const current = await currentRevisionNumber(tx, rev.segmentId);
+      if (current !== rev.baseNumber) throw new StaleBase();
+      const number = current + 1;
+      const { rows } = await sql<{ id: number }>`
+        INSERT INTO revisions (segment_id, number, text, author, created_at, base_number, reverted_to, diff_mt, diff_prev, is_coarse, words_changed)
+        VALUES (${rev.segmentId}, ${number}, ${rev.text}, ${rev.author}, ${rev.now}, ${rev.baseNumber}, ${rev.revertedTo ?? null},
+                ${JSON.stringify(rev.diffMt)}, ${JSON.stringify(rev.diffPrev)}, ${rev.isCoarse ? 1 : 0}, ${rev.wordsChanged})
+        RETURNING id`.execute(tx.db);
+      const revisionId = (rows[0] as { id: number }).id;
+      if (rev.corrections.length > 0) {
+        const values = rev.corrections.map((c) => sql`(${revisionId}, ${rev.segmentId}, ${rev.articleId}, ${c.mtText}, ${c.editText}, ${c.mtStart}, ${c.mtEnd}, ${c.editStart}, ${c.editEnd})`);
+        await sql`INSERT INTO corrections (revision_id, segment_id, article_id, mt_text, edit_text, mt_start, mt_end, edit_start, edit_end)
+          VALUES ${sql.join(values)}`.execute(tx.db);
+      }
+      await bumpCounter(tx, 'revisions');
+      return { ok: true, number };
+    });
+  } catch (err) {
+    if (!(err instanceof StaleBase)) throw err;
+    const current = await currentRevisionNumber(store, rev.segmentId);
+    return { ok: false, current: (await getRevision(store, rev.segmentId, current)) as RevisionRow };
+  }
 }
 
 /** What one editor did: revisions saved, segments and articles touched. */

@@ -9,6 +9,6 @@ export interface Cluster {
   stop(): void;
 }
 /** Starts a PostgreSQL cluster in a new temporary folder. */
-export function startCluster(): Promise<Cluster>;
+export function startCluster(opts?: { durable?: boolean }): Promise<Cluster>;
 /** Returns `url` with its database name replaced. */
 export function withDatabase(url: string, database: string): string;

@@ -43,10 +43,11 @@ function freePort() {
 
 /**
  * Starts a PostgreSQL cluster in a new temporary folder and returns its admin URL
- * (postgres://postgres@127.0.0.1:PORT/postgres) and a stop() that deletes it. fsync is off: the
- * data is thrown away, and a test that kills an app instance does not kill PostgreSQL.
+ * (postgres://postgres@127.0.0.1:PORT/postgres) and a stop() that deletes it. For tests fsync is
+ * off (the data is thrown away, and a test that kills an app instance does not kill PostgreSQL);
+ * `durable: true` keeps PostgreSQL's defaults, as a benchmark of a real server needs.
  */
-export async function startCluster() {
+export async function startCluster({ durable = false } = {}) {
   const bin = findPostgresBin();
   if (!bin) throw new Error(whyNoPostgres());
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-pg-'));
@@ -59,7 +60,8 @@ export async function startCluster() {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${speed}`;
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
