@@ -31,7 +31,7 @@ export function startServer(args, execArgv = []) {
     }, START_TIMEOUT_MS);
     child.once('message', (m) => {
       clearTimeout(timer);
-      resolve({ port: m.port, stop });
+      resolve({ port: m.port, stop, pid: child.pid });
     });
     // After a resolve this reject does nothing; before one it reports a child that died while starting.
     exited.then((status) => {

@@ -52,7 +52,7 @@ const percent = (share) => `${(100 * share).toFixed(1)}%`;
 const dateOf = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 function loadRow(label, r) {
-  return `| ${label} | ${whole(r.rps)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${whole(r.requests)} | ${r.errors} / ${r.non2xx} |`;
+  return `| ${label} | ${whole(r.rps)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.cpuMicros === undefined ? '–' : whole(r.cpuMicros)} | ${whole(r.requests)} | ${r.errors} / ${r.non2xx} |`;
 }
 
 function saveRow(label, backend, s) {
@@ -72,8 +72,8 @@ export function formatRun(run) {
     `- Article: ${a.mtWords} MT words in ${a.segments} segments (${a.kinds}); ${a.edited} segments edited with ${a.revisions} revisions, ${a.wordsChanged} MT words changed (${a.changedShare}, the page's own figure), ${a.corrections} corrections; review page ${fixed(a.pageBytes / 1024)} kB`,
     `- Load: autocannon, ${s.connections} connections on loopback, ${s.seconds} s measured per route after a warm-up of at least ${s.warmupSeconds} s that lasts until every connection has had a response; server in a child process; the page requested with the cookies of a returning editor (CSRF and author)`,
     '',
-    '| Route | Requests/s | p50 ms | p99 ms | Requests | Errors / non-2xx |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| Route | Requests/s | p50 ms | p99 ms | Server CPU µs/request | Requests | Errors / non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...run.backends.map((b) => loadRow(`Review page \`GET ${b.review.path}\` on ${BACKEND_LABELS[b.backend]}`, b.review)),
     loadRow("Bare Express `GET /bare` ('ok')", run.bare),
     loadRow(`Bare Express \`GET /bare-page\` (the review page's HTML as a fixed string)`, run.barePage),

@@ -5,7 +5,7 @@
 //   node bench/run.js [--backend sqlite|postgres|both] [--seconds 10] [--saves 200] [--no-write]
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,20 @@ function parseArgs(argv) {
 const log = (message) => console.error(`[bench] ${message}`);
 const nowIso = () => new Date().toISOString();
 
+/**
+ * Returns the CPU milliseconds a process has used (user + system, from /proc on Linux), or
+ * undefined elsewhere. Requests per second also move with how the load generator shares the
+ * machine's cores; the server's CPU time per request does not, so both are reported.
+ */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Returns median, p95, p99 (nearest rank) of a list of milliseconds. */
 function percentiles(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -68,18 +82,21 @@ function percentiles(samples) {
  * measure connection set-up under load, not the page. Measuring in the same run keeps the
  * connections open from warm-up to measurement, as a browser's keep-alive connection stays.
  */
-async function measureLoad(port, path, headers, seconds) {
+async function measureLoad(server, path, headers, seconds) {
+  const { port, pid } = server;
   const url = `http://127.0.0.1:${port}${path}`;
   const started = Date.now();
   const answered = new Set();
   const latencies = [];
   let measureFrom;
+  let cpuFrom;
   let stopTimer;
   let non2xx = 0;
   const instance = autocannon({ url, connections: CONNECTIONS, duration: MAX_WARMUP_SECONDS + seconds, headers });
   const startMeasuring = () => {
     if (measureFrom !== undefined) return;
     measureFrom = Date.now();
+    cpuFrom = cpuMsOf(pid);
     stopTimer = setTimeout(() => instance.stop(), seconds * 1000);
   };
   const cap = setTimeout(startMeasuring, MAX_WARMUP_SECONDS * 1000);
@@ -93,6 +110,7 @@ async function measureLoad(port, path, headers, seconds) {
     if (status < 200 || status > 299) non2xx += 1;
   });
   const r = await instance;
+  const cpuTo = cpuMsOf(pid);
   clearTimeout(cap);
   clearTimeout(stopTimer);
   if (measureFrom === undefined) throw new Error(`The load on ${path} ended before the warm-up did.`);
@@ -107,6 +125,8 @@ async function measureLoad(port, path, headers, seconds) {
     errors: r.errors + r.timeouts,
     non2xx,
     warmupSeconds: (measureFrom - started) / 1000,
+    // Server CPU µs per request over the measured window (undefined off Linux).
+    cpuMicros: cpuFrom === undefined || cpuTo === undefined ? undefined : ((cpuTo - cpuFrom) * 1000) / latencies.length,
   };
 }
 
@@ -211,7 +231,7 @@ async function main() {
       }
 
       log(`${backend}: load: ${reviewPath} (warm-up of ${WARMUP_SECONDS}-${MAX_WARMUP_SECONDS} s, ${options.seconds} s measured)`);
-      const review = await measureLoad(copydesk.port, reviewPath, pageHeaders, options.seconds);
+      const review = await measureLoad(copydesk, reviewPath, pageHeaders, options.seconds);
 
       log(`${backend}: saves: ${options.saves} form posts, ${options.saves} script posts`);
       const saveForm = await measureHttpSaves(session, prepared.id, prepared.saveTargets, options.saves, false, 1_000);
@@ -228,8 +248,8 @@ async function main() {
     const bareServer = await startServer(['bare', pageFile]);
     servers.push(bareServer);
     log(`load: /bare and /bare-page`);
-    const bare = await measureLoad(bareServer.port, '/bare', pageHeadersForBare, options.seconds);
-    const barePage = await measureLoad(bareServer.port, '/bare-page', pageHeadersForBare, options.seconds);
+    const bare = await measureLoad(bareServer, '/bare', pageHeadersForBare, options.seconds);
+    const barePage = await measureLoad(bareServer, '/bare-page', pageHeadersForBare, options.seconds);
     await bareServer.stop();
 
     const run = {

@@ -1,6 +1,6 @@
 import type { ServiceContext } from './context.js';
 import { getArticle, type ArticleRow } from '../store/articles.js';
-import { readArticleVersions, type ArticleVersions } from '../store/counters.js';
+import { readArticleWithVersions, type ArticleVersions } from '../store/counters.js';
 import type { CorrectionRow } from '../store/corrections.js';
 import { readArticleState, type ArticleFlags, type ArticleState } from './flag-reader.js';
 import { qualityOf, type ArticleQuality } from './quality.js';
@@ -29,15 +29,15 @@ export function reviewPageKey(versions: ArticleVersions, flagsKey: string): stri
 }
 
 /**
- * Returns the page key of an article from one read of its counters when its flags are cached and
- * current (the fast path of a page view), `null` when the flags must be computed first, and
- * undefined when there is no such article.
+ * Returns an article and its page key from one read of its row and counters (the fast path of a
+ * page view: the only query of a cached page), with `pageKey` null when its flags must be computed
+ * first; undefined when there is no such article.
  */
-export async function cachedReviewPageKey(ctx: ServiceContext, articleId: number): Promise<string | null | undefined> {
-  const versions = await readArticleVersions(ctx.store, articleId);
-  if (!versions) return undefined;
-  const flagsKey = ctx.flags.cachedKey(articleId, versions);
-  return flagsKey === undefined ? null : reviewPageKey(versions, flagsKey);
+export async function cachedReviewPageKey(ctx: ServiceContext, articleId: number): Promise<{ article: ArticleRow; pageKey: string | null } | undefined> {
+  const read = await readArticleWithVersions(ctx.store, articleId);
+  if (!read) return undefined;
+  const flagsKey = ctx.flags.cachedKey(articleId, read.versions);
+  return { article: read.article, pageKey: flagsKey === undefined ? null : reviewPageKey(read.versions, flagsKey) };
 }
 
 /** Returns what the review page of an article shows, or undefined when there is no such article. */

@@ -1,7 +1,7 @@
 import type { ServiceContext } from './context.js';
 import type { Store } from '../store/store.js';
 import { appendRevision, getRevision, listRevisions, type NewRevision, type RevisionRow } from '../store/revisions.js';
-import { getSegment, type SegmentView } from '../store/segments.js';
+import { getArticleSegment, getSegment, type SegmentView } from '../store/segments.js';
 import { diffSegment } from '../core/diff/diff-segment.js';
 import { deriveCorrections } from '../core/diff/corrections.js';
 import { countWords } from '../core/metrics/word-count.js';
@@ -100,6 +100,11 @@ export async function revertSegment(ctx: ServiceContext, segment: SegmentView, i
   if (target === undefined) throw new ServiceError('not-found', `Segment ${segment.position} has no revision ${input.to}.`);
   const outcome = await saveEdit(ctx, segment, { text: target, baseNumber: input.baseNumber, author: input.author, revertedTo: input.to });
   return { outcome, target };
+}
+
+/** Returns an article and one of its segments in one read (segment undefined when it has none), or undefined when there is no such article. */
+export function findArticleSegment(ctx: ServiceContext, articleId: number, position: number): ReturnType<typeof getArticleSegment> {
+  return getArticleSegment(ctx.store, articleId, position);
 }
 
 /** Returns a segment (by article and 0-based position) with its current edit, or undefined. */

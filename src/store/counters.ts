@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from './store.js';
+import type { ArticleRow } from './articles.js';
 
 /** A corpus-wide change counter (migration 007). */
 export type CounterName = 'revisions' | 'decisions' | 'settings';
@@ -44,6 +45,18 @@ const COUNTERS = sql<CorpusVersions>`
 export async function readCorpusVersions(store: Store): Promise<CorpusVersions> {
   const { rows } = await sql<CorpusVersions>`SELECT ${COUNTERS}`.execute(store.db);
   return rows[0] as CorpusVersions;
+}
+
+/** Returns an article's row, its counters and the corpus's in one read (the review page's only query when cached), or undefined when there is no such article. */
+export async function readArticleWithVersions(store: Store, articleId: number): Promise<{ article: ArticleRow; versions: ArticleVersions } | undefined> {
+  const { rows } = await sql<ArticleRow & ArticleVersions>`
+    SELECT a.id, a.title, a.source_name AS "sourceName", a.content_hash AS "contentHash", a.status, a.imported_at AS "importedAt",
+           a.imported_by AS "importedBy", a.mt_engine AS "mtEngine", a.version, a.text_version AS "textVersion", ${COUNTERS}
+    FROM articles a WHERE a.id = ${articleId}`.execute(store.db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { version, textVersion, revisions, decisions, settings, ...article } = row;
+  return { article, versions: { version, textVersion, revisions, decisions, settings } };
 }
 
 /** Returns an article's counters and the corpus's in one read, or undefined when there is no such article. */

@@ -90,8 +90,8 @@ class StaleBase extends Error {}
  * writers; on PostgreSQL the first statement updates the article's row (its status and counters),
  * which locks it until commit, so saves of one article take turns before the base is compared;
  * and UNIQUE (segment_id, number) would refuse a second revision of one number anyway. The hot
- * statements are raw templates: a save is five statements, and the query builder costs three times
- * as much per statement (bench/RESULTS.md, "Store").
+ * statements are raw templates: a save is four statements, and the query builder costs three times
+ * as much per statement (bench/RESULTS.md, "Store (issue 9)").
  */
 export async function appendRevision(store: Store, rev: NewRevision): Promise<AppendResult> {
   try {
@@ -100,14 +100,16 @@ export async function appendRevision(store: Store, rev: NewRevision): Promise<Ap
       await sql`UPDATE articles SET version = version + 1, text_version = text_version + 1,
         status = CASE WHEN status = 'not-started' THEN 'in-review' ELSE status END
         WHERE id = ${rev.articleId}`.execute(tx.db);
-      const current = await currentRevisionNumber(tx, rev.segmentId);
-      if (current !== rev.baseNumber) throw new StaleBase();
-      const number = current + 1;
+      // The base is compared and the revision written in one statement: it inserts only when the
+      // segment's newest revision is still the one the editor started from.
+      const number = rev.baseNumber + 1;
       const { rows } = await sql<{ id: number }>`
         INSERT INTO revisions (segment_id, number, text, author, created_at, base_number, reverted_to, diff_mt, diff_prev, is_coarse, words_changed)
-        VALUES (${rev.segmentId}, ${number}, ${rev.text}, ${rev.author}, ${rev.now}, ${rev.baseNumber}, ${rev.revertedTo ?? null},
-                ${JSON.stringify(rev.diffMt)}, ${JSON.stringify(rev.diffPrev)}, ${rev.isCoarse ? 1 : 0}, ${rev.wordsChanged})
+        SELECT ${rev.segmentId}, ${number}, ${rev.text}, ${rev.author}, ${rev.now}, ${rev.baseNumber}, ${rev.revertedTo ?? null},
+               ${JSON.stringify(rev.diffMt)}, ${JSON.stringify(rev.diffPrev)}, ${rev.isCoarse ? 1 : 0}, ${rev.wordsChanged}
+        WHERE COALESCE((SELECT MAX(number) FROM revisions WHERE segment_id = ${rev.segmentId}), 0) = ${rev.baseNumber}
         RETURNING id`.execute(tx.db);
+      if (rows.length === 0) throw new StaleBase();
       const revisionId = (rows[0] as { id: number }).id;
       if (rev.corrections.length > 0) {
         const values = rev.corrections.map((c) => sql`(${revisionId}, ${rev.segmentId}, ${rev.articleId}, ${c.mtText}, ${c.editText}, ${c.mtStart}, ${c.mtEnd}, ${c.editStart}, ${c.editEnd})`);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Store } from './store.js';
 import type { SegmentKind } from '../core/article/types.js';
 import type { DiffPart } from '../core/diff/types.js';
+import type { ArticleRow } from './articles.js';
 
 /** A segment with its current edit: the latest revision, or the MT itself when it has none. */
 export interface SegmentView {
@@ -60,6 +61,32 @@ function toView(row: SegmentRow): SegmentView {
 export async function listSegments(store: Store, articleId: number): Promise<SegmentView[]> {
   const { rows } = await sql<SegmentRow>`${SEGMENT_QUERY} WHERE s.article_id = ${articleId} ORDER BY s.position`.execute(store.db);
   return rows.map(toView);
+}
+
+/**
+ * Returns an article and one of its segments (by 0-based position) in one read, as every segment
+ * page and save needs both; `segment` is undefined when the article has no such segment, and the
+ * whole result undefined when there is no such article.
+ */
+export async function getArticleSegment(store: Store, articleId: number, position: number): Promise<{ article: ArticleRow; segment: SegmentView | undefined } | undefined> {
+  const { rows } = await sql<SegmentRow & { aTitle: string; aSourceName: string; aContentHash: string; aStatus: ArticleRow['status']; aImportedAt: string; aImportedBy: string; aMtEngine: string; id: number | null }>`
+    SELECT a.title AS "aTitle", a.source_name AS "aSourceName", a.content_hash AS "aContentHash", a.status AS "aStatus",
+           a.imported_at AS "aImportedAt", a.imported_by AS "aImportedBy", a.mt_engine AS "aMtEngine",
+           s.id, s.article_id AS "articleId", s.position, s.kind, s.mt, s.mt_words AS "mtWords",
+           r.text, r.number, r.diff_mt AS "diffMt", r.is_coarse AS "isCoarse", r.words_changed AS "wordsChanged",
+           r.author, r.created_at AS "createdAt"
+    FROM articles a
+    LEFT JOIN segments s ON s.article_id = a.id AND s.position = ${position}
+    LEFT JOIN revisions r ON r.segment_id = s.id
+      AND r.number = (SELECT MAX(number) FROM revisions WHERE segment_id = s.id)
+    WHERE a.id = ${articleId}`.execute(store.db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const article: ArticleRow = {
+    id: articleId, title: row.aTitle, sourceName: row.aSourceName, contentHash: row.aContentHash, status: row.aStatus,
+    importedAt: row.aImportedAt, importedBy: row.aImportedBy, mtEngine: row.aMtEngine,
+  };
+  return { article, segment: row.id === null ? undefined : toView(row as SegmentRow) };
 }
 
 /** Returns one segment (by article and 0-based position) with its current edit, or undefined. */

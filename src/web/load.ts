@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { RouteDeps } from './app.js';
 import type { ArticleRow, SegmentView } from '../service/types.js';
 import { findArticle } from '../service/articles.js';
-import { findSegment } from '../service/save-segment.js';
+import { findArticleSegment } from '../service/save-segment.js';
 import { HttpError } from './errors.js';
 
 /**
@@ -25,14 +25,16 @@ export function loadArticle(deps: RouteDeps): RequestHandler {
   };
 }
 
-/** Returns the middleware that loads `:n` of the loaded article into res.locals.segment, or 404. */
-export function loadSegment(deps: RouteDeps): RequestHandler {
+/** Returns the middleware that loads `:id` and its segment `:n` (one read) into res.locals.article and .segment, turning either missing into a 404. */
+export function loadArticleSegment(deps: RouteDeps): RequestHandler {
   return async (req, res, next) => {
-    const article = res.locals.article as ArticleRow;
+    const id = parseId(req.params.id);
     const position = parseId(req.params.n);
-    const segment = position === undefined ? undefined : await findSegment(deps.service, article.id, position);
-    if (!segment) throw new HttpError(404, `Article ${article.id} has no segment ${String(req.params.n)}.`);
-    res.locals.segment = segment;
+    const found = id === undefined ? undefined : await findArticleSegment(deps.service, id, position ?? -1);
+    if (!found) throw new HttpError(404, `There is no article ${String(req.params.id)}. It may have been removed; go back to the corpus.`);
+    if (!found.segment) throw new HttpError(404, `Article ${found.article.id} has no segment ${String(req.params.n)}.`);
+    res.locals.article = found.article;
+    res.locals.segment = found.segment;
     next();
   };
 }

@@ -7,7 +7,7 @@ import { cachedReviewPageKey, loadReview } from '../../service/review.js';
 import { exportArticleFile } from '../../service/exports.js';
 import { qualityOf } from '../../service/quality.js';
 import { buildReviewView } from '../view-models/review-view.js';
-import { loadArticle, loadedArticle } from '../load.js';
+import { loadArticle, loadedArticle, parseId } from '../load.js';
 import { HttpError } from '../errors.js';
 import { ALL_CHECKS } from '../../core/checks/index.js';
 import { selectSameFix } from '../../core/checks/plan-fixes.js';
@@ -58,18 +58,20 @@ export function articleRoutes(deps: RouteDeps): Router {
   const router = Router();
   const load = loadArticle(deps);
 
-  router.get('/:id', load, async (req, res, next) => {
-    const article = loadedArticle(res.locals);
+  router.get('/:id', async (req, res, next) => {
     // The page is rendered once per state of the article and per viewer (the CSRF token and the
     // name are printed in it) and then served from memory; the ETag lets a browser's reload be a
-    // 304. The state's key is derived from the database's counters (service/review.ts), so a save
-    // through another app instance is seen on the next request.
+    // 304. The state's key is derived from the database's counters (service/review.ts), read with
+    // the article in the one query a cached page makes, so a save through another app instance is
+    // seen on the next request.
+    const id = parseId(req.params.id);
+    const known = id === undefined ? undefined : await cachedReviewPageKey(deps.service, id);
+    if (!known) throw new HttpError(404, `There is no article ${String(req.params.id)}. It may have been removed; go back to the corpus.`);
+    const { article, pageKey } = known;
     const viewer = [res.locals.csrfToken, res.locals.author, req.originalUrl].join('\u0000');
-    const cacheKey = (pageKey: string) => [article.id, pageKey, viewer].join('\u0000');
-    const known = await cachedReviewPageKey(deps.service, article.id);
-    if (known === undefined) throw new HttpError(404, `There is no article ${article.id}.`);
-    const cached = known === null ? undefined : deps.pages.get(cacheKey(known));
-    if (cached) return sendPage(res, cacheKey(known as string), cached);
+    const cacheKey = (key: string) => [article.id, key, viewer].join('\u0000');
+    const cached = pageKey === null ? undefined : deps.pages.get(cacheKey(pageKey));
+    if (cached) return sendPage(res, cacheKey(pageKey as string), cached);
     const review = await loadReview(deps.service, article.id);
     if (!review) throw new HttpError(404, `There is no article ${article.id}.`);
     const imported = req.query.imported === 'new' || req.query.imported === 'existing' ? req.query.imported : null;

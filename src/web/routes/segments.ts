@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { findSegment, revertSegment, saveEdit, segmentHistory } from '../../service/save-segment.js';
-import { loadArticle, loadSegment, loadedArticle, loadedSegment } from '../load.js';
+import { loadArticleSegment, loadedArticle, loadedSegment } from '../load.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
 import { HttpError } from '../errors.js';
 import { buildSegmentView } from '../view-models/segment-view.js';
@@ -44,7 +44,7 @@ function renderEditPage(res: Response, status: number, article: ArticleRow, segm
 /** Returns the segment routes: edit page, save, history and revert. */
 export function segmentRoutes(deps: RouteDeps): Router {
   const router = Router();
-  const load = [loadArticle(deps), loadSegment(deps)];
+  const load = [loadArticleSegment(deps)];
 
   router.get('/:id/segments/:n', ...load, (req, res) => {
     const article = loadedArticle(res.locals);
