@@ -353,7 +353,7 @@ async function measureScan(options, sources, input) {
 const firstFlagOf = (flags) => flags.open[0] ?? flags.dismissed[0]?.flag;
 
 /** Returns the corpus corrections of every article but `articleId`, grouped as the checks take them (unfiltered). */
-async function corpusCorrectionsOf(store, articleId) {
+async function storedCorpusCorrections(store, articleId) {
   return groupCorpusCorrections((await listStandingCorrections(store)).filter((r) => r.articleId !== articleId));
 }
 
@@ -363,7 +363,7 @@ async function storedInput(store, articleId) {
     corrections: (await listCurrentCorrections(store, articleId)).map((c) => ({
       segment: c.position, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd,
     })),
-    corpusCorrections: await corpusCorrectionsOf(store, articleId),
+    corpusCorrections: await storedCorpusCorrections(store, articleId),
     distinctPeople: await listDistinctPeople(store),
     glossary: toCheckGlossary(await listConcepts(store)),
   };
@@ -408,7 +408,7 @@ async function measureSave(dir, sources, runs) {
     const view = toArticleView(id, stored.find((a) => a.id === id)?.title ?? '', segments);
     const edited = timeArticle('The 700-word article edited (as the app checks it: its corrections and the corpus\'s passed in)', view, await storedInput(store, id), runs);
     const corpusCorrectionRows = await count(store, sql`SELECT COUNT(*) AS n FROM corrections WHERE article_id <> ${id} AND mt_text <> ''`);
-    const corpusCorrectionPairs = (await corpusCorrectionsOf(store, id)).length;
+    const corpusCorrectionPairs = (await storedCorpusCorrections(store, id)).length;
     // The store's reads a re-check makes (runArticleChecks), timed alone.
     const readSamples = [];
     for (let i = 0; i < SAVE_ROUNDS; i += 1) {
@@ -420,7 +420,7 @@ async function measureSave(dir, sources, runs) {
     const corpusReadSamples = [];
     for (let i = 0; i < SAVE_ROUNDS; i += 1) {
       const started = process.hrtime.bigint();
-      await corpusCorrectionsOf(store, id);
+      await storedCorpusCorrections(store, id);
       corpusReadSamples.push(msSince(started));
     }
 

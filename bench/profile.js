@@ -197,7 +197,7 @@ function summariseProfile(profile) {
     add(fns, leaf.url === '' && !leaf.functionName && caller ? `(native) called by ${keyOf(caller)}` : keyOf(leaf), dt);
   });
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]);
-  return { total, idle, stages: sorted(stages), fns: sorted(fns).slice(0, 15) };
+  return { total, idle, stages: sorted(stages), fns: sorted(fns).slice(0, 40) };
 }
 
 async function main() {
