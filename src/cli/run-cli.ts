@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { openServiceContext, type ServiceContext } from '../service/context.js';
 import { importFiles, listArticleFiles } from '../service/import-articles.js';
-import { listCorpus } from '../service/articles.js';
+import { listAllArticles } from '../service/articles.js';
 import { exportArticleFile } from '../service/exports.js';
 import { exportGlossaryFile, storeImportedConcepts } from '../service/glossary.js';
 import { copyDatabase } from '../service/copy-database.js';
@@ -110,7 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('list')
     .description('List the articles in the database with their status and how much was edited.')
     .action(async () => {
-      const { articles } = await withService(io, (ctx) => listCorpus(ctx, { withFlags: false }));
+      const articles = await withService(io, (ctx) => listAllArticles(ctx));
       io.stdout.write(writeCorpusList(articles));
     });
 

@@ -1,42 +1,66 @@
 import type { ServiceContext } from './context.js';
 import { getArticle, listArticles, setArticleEngine, setArticleStatus, type ArticleRow, type ArticleStatus, type ArticleSummary } from '../store/articles.js';
+import { countArticles, listCorpusFacets, listCorpusPage, readCorpusWordTotals, type CorpusQuery, type CorpusRow } from '../store/corpus.js';
+import { readCorpusVersions } from '../store/counters.js';
+import { countStaleArticles } from '../store/derived.js';
+import { refreshPending } from './context.js';
 import { listCurrentCorrections } from '../store/corrections.js';
 import { confirmCategory } from '../store/categories.js';
 import type { MqmCategoryId } from '../core/mqm/typology.js';
 import type { MqmSeverity } from '../core/mqm/severities.js';
-import type { Severity } from '../core/checks/types.js';
 import { qualityOf, type CategorisedCorrection } from './quality.js';
 import { ServiceError } from './errors.js';
+import { refreshAfterWrite } from './refresh.js';
 
 /** Returns the article with that id, or undefined. */
 export function findArticle(ctx: ServiceContext, id: number): Promise<ArticleRow | undefined> {
   return getArticle(ctx.store, id);
 }
 
-/** Open flags of one article, by severity. */
-export type FlagTally = Record<Severity, number>;
+/** Returns every article with its review figures computed from its segments, newest import first (the CLI's list: a scan, never a page). */
+export function listAllArticles(ctx: ServiceContext): Promise<ArticleSummary[]> {
+  return listArticles(ctx.store);
+}
 
-/** Returns every article with its review figures (newest import first) and, unless `withFlags` is false, its open flags by severity. */
-export async function listCorpus(ctx: ServiceContext, opts: { withFlags?: boolean } = {}): Promise<{ articles: ArticleSummary[]; openFlags: Map<number, FlagTally> }> {
-  const articles = await listArticles(ctx.store);
-  const openFlags = new Map<number, FlagTally>();
-  if (opts.withFlags === false) return { articles, openFlags };
-  for (const a of articles) {
-    const tally: FlagTally = { error: 0, warning: 0, info: 0 };
-    for (const flag of (await ctx.flags.flagsFor(a.id)).open) tally[flag.severity] += 1;
-    openFlags.set(a.id, tally);
-  }
-  return { articles, openFlags };
+/** One page of the corpus, with what the page says about the whole corpus. */
+export interface CorpusPage {
+  readonly rows: readonly CorpusRow[];
+  /** Articles matching the filters. */
+  readonly total: number;
+  readonly totals: { readonly articles: number; readonly done: number; readonly mtWords: number; readonly wordsChanged: number };
+  /** Articles whose figures wait for the background refresher. */
+  readonly stale: number;
+  readonly facets: { readonly engines: readonly string[]; readonly editors: readonly string[] };
+}
+
+/**
+ * Returns one page of the corpus (filters, search, sort) with its figures, after refreshing what
+ * the last writes left stale within a page's budget; everything is read from indexed tables kept
+ * at write time, whatever the corpus's size.
+ */
+export async function corpusPage(ctx: ServiceContext, query: CorpusQuery): Promise<CorpusPage> {
+  await refreshPending(ctx);
+  const { decisions } = await readCorpusVersions(ctx.store);
+  const [page, counts, words, stale, facets] = await Promise.all([
+    listCorpusPage(ctx.store, query, decisions),
+    countArticles(ctx.store),
+    readCorpusWordTotals(ctx.store),
+    countStaleArticles(ctx.store, decisions),
+    listCorpusFacets(ctx.store),
+  ]);
+  return { rows: page.rows, total: page.total, totals: { articles: counts.total, done: counts.done, ...words }, stale: stale.stale, facets };
 }
 
 /** Sets an article's review status; throws not-found when there is no such article. */
 export async function changeStatus(ctx: ServiceContext, articleId: number, status: ArticleStatus): Promise<void> {
   if (!(await setArticleStatus(ctx.store, articleId, status))) throw new ServiceError('not-found', `There is no article ${articleId}.`);
+  await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
 }
 
 /** Sets the MT engine of an article ('' for unknown); throws not-found when there is no such article. */
 export async function changeEngine(ctx: ServiceContext, articleId: number, engine: string): Promise<void> {
   if (!(await setArticleEngine(ctx.store, articleId, engine))) throw new ServiceError('not-found', `There is no article ${articleId}.`);
+  await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
 }
 
 /** A correction named by its segment and both texts (the link or form that categorises it). */
@@ -68,4 +92,5 @@ export async function confirmCorrectionCategory(
   );
   if (!stands) throw new ServiceError('conflict', 'That correction no longer stands (the segment was edited since the page was loaded). Reload the article.');
   await confirmCategory(ctx.store, articleId, input, { author, now: ctx.now() });
+  await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
 }

@@ -1,7 +1,10 @@
 import type { Store } from '../store/store.js';
 import { openStore, type StoreConfig } from '../store/open-store.js';
 import { getOrCreateSecret } from '../store/settings.js';
+import { readCorpusVersions } from '../store/counters.js';
+import { hasStaleArticles } from '../store/corpus.js';
 import { createFlagReader, type FlagReader } from './flag-reader.js';
+import { createDecisionsCache, refreshStale, type DecisionsData, type RefreshPass } from './refresh.js';
 
 /** What every use case runs with: the store, a clock, and the caches kept for this app instance. */
 export interface ServiceContext {
@@ -10,6 +13,23 @@ export interface ServiceContext {
   readonly now: () => string;
   /** Cached check results per article (keyed by the database's counters). */
   readonly flags: FlagReader;
+  /** The glossary and "different people" decisions, read once per change. */
+  readonly decisionsOf: (version: number) => Promise<DecisionsData>;
+}
+
+/**
+ * How long a page may spend refreshing the articles marked stale before it reads the figures
+ * (ms). Enough for the one or two articles a save just marked, so an editor sees their change at
+ * once; the background refresher does the rest. Well under the 50 ms an event loop may pause.
+ */
+export const PAGE_REFRESH_BUDGET_MS = 25;
+
+/** Refreshes stale articles in this thread within `budgetMs` (PAGE_REFRESH_BUDGET_MS by default): the read-your-writes step of pages that show derived figures. */
+export async function refreshPending(ctx: ServiceContext, opts: { budgetMs?: number; limit?: number } = {}): Promise<RefreshPass> {
+  // One indexed lookup first: the claim is a write, and most page views find nothing stale.
+  const { decisions } = await readCorpusVersions(ctx.store);
+  if (!(await hasStaleArticles(ctx.store, decisions))) return { refreshed: 0, remaining: 0 };
+  return refreshStale(ctx.store, { now: () => new Date(ctx.now()), decisionsOf: ctx.decisionsOf, budgetMs: opts.budgetMs ?? PAGE_REFRESH_BUDGET_MS, limit: opts.limit });
 }
 
 /** Returns the service context for one app instance (or one CLI run) on `store`. */
@@ -18,6 +38,7 @@ export function createServiceContext(store: Store, opts: { now?: () => Date } = 
     store,
     now: () => (opts.now ? opts.now() : new Date()).toISOString(),
     flags: createFlagReader(store),
+    decisionsOf: createDecisionsCache(store),
   };
 }
 

@@ -1,16 +1,17 @@
+import { LRUCache } from 'lru-cache';
 import type { Store } from '../store/store.js';
 import { getArticle } from '../store/articles.js';
 import { listSegments, type SegmentView } from '../store/segments.js';
-import { listCurrentCorrections, listStandingCorrections, type CorrectionRow, type StandingCorrection } from '../store/corrections.js';
+import { listCurrentCorrections, listStandingCorrections } from '../store/corrections.js';
 import { listConcepts } from '../store/glossary.js';
 import { listDismissals, listDistinctPeople, type DismissalRow } from '../store/decisions.js';
 import { readArticleVersions, type ArticleVersions } from '../store/counters.js';
 import { toCheckGlossary } from '../core/glossary/check-glossary.js';
-import type { ArticleCorrection, ArticleView, CorpusCorrection, Flag, GlossaryConcept } from '../core/checks/types.js';
+import type { ArticleView, Flag } from '../core/checks/types.js';
 import { runChecks } from '../core/checks/run-checks.js';
-import { findWholePhrase, isCheckablePhrase } from '../core/checks/correction-phrases.js';
-import { correctionKey } from '../core/diff/correction-key.js';
-import { groupCorpusCorrections } from './corpus-corrections.js';
+import { groupCorpusCorrections, relevantCorpusCorrections } from './corpus-corrections.js';
+import { createDecisionsCache } from './refresh.js';
+import { toArticleCorrection, toArticleView } from './article-view.js';
 
 /** The flags of an article split into those still open and those an editor dismissed. */
 export interface ArticleFlags {
@@ -20,37 +21,7 @@ export interface ArticleFlags {
   readonly dismissals: readonly DismissalRow[];
 }
 
-/** Returns the article as the checks see it: each segment's MT and current edit. */
-export function toArticleView(articleId: number, title: string, segments: readonly SegmentView[]): ArticleView {
-  return {
-    key: String(articleId),
-    title,
-    segments: segments.map((s) => ({ index: s.position, kind: s.kind, mt: s.mt, edit: s.edit })),
-  };
-}
-
-/**
- * Returns the corpus corrections that can affect an article's flags: those of other articles whose
- * MT phrase stands in this article's text (correction-not-carried) or that this article corrected
- * too (correction-conflict). The others cannot raise or change a flag here, so they are left out
- * of both the checks' input and the cache key: a save elsewhere re-checks only the articles it
- * affects.
- */
-export function relevantCorpusCorrections(rows: readonly StandingCorrection[], articleId: number, segments: readonly SegmentView[]): CorpusCorrection[] {
-  const text = segments.filter((s) => s.kind !== 'boilerplate').map((s) => s.edit).join('\n');
-  const ownPhrases = new Set(rows.filter((r) => r.articleId === articleId).map((r) => correctionKey(r.mtText)));
-  // The same guards as the two checks: phrases they would never carry or compare cannot matter here.
-  const verdicts = new Map<string, boolean>();
-  const isRelevant = (mtText: string): boolean => {
-    let verdict = verdicts.get(mtText);
-    if (verdict === undefined) {
-      verdict = isCheckablePhrase(mtText) && (ownPhrases.has(correctionKey(mtText)) || (text.includes(mtText.trim().split(/\s+/u)[0] ?? '') && findWholePhrase(text, mtText).length > 0));
-      verdicts.set(mtText, verdict);
-    }
-    return verdict;
-  };
-  return groupCorpusCorrections(rows.filter((r) => r.articleId !== articleId && isRelevant(r.mtText)));
-}
+export { toArticleView } from './article-view.js';
 
 /** Splits flags into open and dismissed, matching dismissals by fingerprint (they survive re-runs and edits elsewhere). */
 export function applyDismissals(flags: readonly Flag[], dismissals: readonly DismissalRow[]): ArticleFlags {
@@ -84,20 +55,10 @@ export async function runArticleChecks(store: Store, articleId: number): Promise
   });
 }
 
-function toArticleCorrection(c: CorrectionRow): ArticleCorrection {
-  return { segment: c.position, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd };
-}
-
-/** What every article's checks read besides the article: the glossary and the people kept apart. */
-interface Decisions {
-  readonly glossary: readonly GlossaryConcept[];
-  readonly distinctPeople: readonly (readonly [string, string])[];
-}
-
 const NO_FLAGS: ArticleFlags = { open: [], dismissed: [], dismissals: [] };
 
 function quickKeyOf(versions: ArticleVersions): string {
-  return `${versions.revisions}|${versions.textVersion}|${versions.decisions}`;
+  return `${versions.corrections}|${versions.textVersion}|${versions.decisions}`;
 }
 
 /** An article's counters and its segments, read in that order: a key is never newer than the text it keys. */
@@ -113,42 +74,22 @@ export async function readArticleState(store: Store, articleId: number): Promise
   return { versions, segments: await listSegments(store, articleId) };
 }
 
+/** Articles whose flags one app instance keeps in memory (a few kB each; the store keeps every article's). */
+const FLAG_CACHE_ARTICLES = 2000;
+
 /**
  * Returns a flag reader that caches each article's check results until something they depend on
  * changes: the article's own text, a people or glossary decision, or one of the corpus corrections
  * that can affect it (relevantCorpusCorrections). Every cache is keyed by counters read from the
  * database (store/counters.ts), so several app instances on one database never serve each other's
- * stale flags. The corpus's standing corrections and the decisions are read once per change
- * anywhere, not once per article. Dismissals are applied after the cache, so dismissing never
- * re-runs the checks.
+ * stale flags; it holds the most recently read articles only. The decisions are read once per
+ * change anywhere. Dismissals are applied after the cache, so dismissing never re-runs the checks.
  */
 export function createFlagReader(store: Store) {
-  const cache = new Map<number, { quickKey: string; key: string; flags: Flag[] }>();
-  const mtCache = new Map<number, { decisions: number; flags: Flag[] }>();
-  let corpus: { revisions: number; rows: Promise<StandingCorrection[]> } | undefined;
-  let decisions: { version: number; value: Promise<Decisions> } | undefined;
+  const cache = new LRUCache<number, { quickKey: string; key: string; flags: Flag[] }>({ max: FLAG_CACHE_ARTICLES });
+  const mtCache = new LRUCache<number, { decisions: number; flags: Flag[] }>({ max: FLAG_CACHE_ARTICLES });
+  const decisionsAt = createDecisionsCache(store);
   let runs = 0;
-
-  // Concurrent readers share one read; a failed read is not kept.
-  const standing = (revisions: number): Promise<StandingCorrection[]> => {
-    if (!corpus || corpus.revisions !== revisions) {
-      const entry = { revisions, rows: listStandingCorrections(store) };
-      entry.rows.catch(() => { if (corpus === entry) corpus = undefined; });
-      corpus = entry;
-    }
-    return corpus.rows;
-  };
-  const decisionsAt = (version: number): Promise<Decisions> => {
-    if (!decisions || decisions.version !== version) {
-      const entry = {
-        version,
-        value: Promise.all([listConcepts(store), listDistinctPeople(store)]).then(([concepts, distinctPeople]) => ({ glossary: toCheckGlossary(concepts), distinctPeople })),
-      };
-      entry.value.catch(() => { if (decisions === entry) decisions = undefined; });
-      decisions = entry;
-    }
-    return decisions.value;
-  };
 
   return {
     /** Returns the article's open and dismissed flags; pass its state when already read (readArticleState). */
@@ -160,8 +101,8 @@ export function createFlagReader(store: Store) {
       const quickKey = quickKeyOf(versions);
       let entry = cache.get(articleId);
       if (!entry || entry.quickKey !== quickKey) {
-        const [rows, current, article] = await Promise.all([standing(versions.revisions), read.segments, getArticle(store, articleId)]);
-        const relevant = relevantCorpusCorrections(rows, articleId, current);
+        const current = read.segments;
+        const [relevant, article] = await Promise.all([relevantCorpusCorrections(store, articleId, current), getArticle(store, articleId)]);
         const key = `${versions.textVersion}|${versions.decisions}|${JSON.stringify(relevant)}`;
         if (entry && entry.key === key) entry = { ...entry, quickKey };
         else {

@@ -7,6 +7,7 @@ import type { Flag } from '../core/checks/types.js';
 import { readArticleState, toArticleView } from './flag-reader.js';
 import { saveEdit, saveEdits } from './save-segment.js';
 import { ServiceError } from './errors.js';
+import { refreshAfterWrite } from './refresh.js';
 
 /** Longest dismissal reason kept. */
 export const MAX_REASON_CHARS = 500;
@@ -87,7 +88,9 @@ export async function dismissOpenFlags(ctx: ServiceContext, articleId: number, f
   if (fingerprints.size === 0) throw new ServiceError('invalid', 'Tick at least one flag to dismiss.');
   if (!cleanReason) throw new ServiceError('invalid', 'Say why the flags are wrong (for example “different people” or “correct as written”): the reason is kept with the dismissal.');
   const open = (await ctx.flags.flagsFor(articleId)).open.filter((f) => fingerprints.has(f.fingerprint));
-  return dismissFlags(ctx.store, articleId, open.map((f) => ({ checkId: f.check, fingerprint: f.fingerprint, text: f.text })), { reason: cleanReason, author, now: ctx.now() });
+  const added = await dismissFlags(ctx.store, articleId, open.map((f) => ({ checkId: f.check, fingerprint: f.fingerprint, text: f.text })), { reason: cleanReason, author, now: ctx.now() });
+  await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
+  return added;
 }
 
 /** Shows a dismissed flag again; throws not-found when that dismissal is not in force. */
@@ -95,4 +98,5 @@ export async function restoreDismissal(ctx: ServiceContext, articleId: number, d
   if (!(await restoreFlag(ctx.store, articleId, dismissalId, { author, now: ctx.now() }))) {
     throw new ServiceError('not-found', 'That dismissal is not in force (it may have been restored already).');
   }
+  await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
 }

@@ -6,6 +6,7 @@ import { insertArticle } from '../store/articles.js';
 import { decodeArticleInput, decodeArticleText, MAX_ARTICLE_BYTES } from '../core/article/decode-input.js';
 import { parseArticle } from '../core/article/parse-article.js';
 import { countWords } from '../core/metrics/word-count.js';
+import { refreshAfterWrite } from './refresh.js';
 
 /** Raw input to import: bytes from a file or upload, or text pasted into a form. */
 export type ImportInput =
@@ -21,6 +22,8 @@ export type ImportOutcome =
 export interface ImportMeta {
   readonly importedBy: string;
   readonly mtEngine?: string | undefined;
+  /** Derive the article's figures and flags at once (one article from a form); a bulk import leaves them to the background refresher. */
+  readonly isRefreshedNow?: boolean;
 }
 
 /** Decodes, segments and stores one article; refuses empty, binary, non-UTF-8 or oversized input and then writes nothing. */
@@ -43,6 +46,7 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput, met
     now: ctx.now(),
     segments: parsed.segments.map((s) => ({ kind: s.kind, text: s.text, words: countWords(s.text) })),
   });
+  if (isNew && meta.isRefreshedNow !== false) await refreshAfterWrite(ctx.store, [id], ctx.decisionsOf);
   return { ok: true, id, isNew, title: parsed.title, segmentCount: parsed.segments.length };
 }
 
@@ -84,7 +88,7 @@ export async function importFiles(
       refused.push({ file, message: err instanceof Error ? err.message : String(err) });
     }
     if (bytes) {
-      const outcome = await importArticle(ctx, { bytes, sourceName: basename(file) }, meta);
+      const outcome = await importArticle(ctx, { bytes, sourceName: basename(file) }, { ...meta, isRefreshedNow: false });
       if (!outcome.ok) refused.push({ file, message: outcome.message });
       else if (outcome.isNew) added += 1;
       else existing += 1;

@@ -6,6 +6,7 @@ import { diffSegment } from '../core/diff/diff-segment.js';
 import { deriveCorrections } from '../core/diff/corrections.js';
 import { countWords } from '../core/metrics/word-count.js';
 import { ServiceError } from './errors.js';
+import { refreshAfterWrite } from './refresh.js';
 
 /** What the editor submitted for one segment. */
 export interface EditInput {
@@ -66,7 +67,9 @@ export async function saveEdit(ctx: ServiceContext, segment: SegmentView, input:
   const revision = prepareRevision(segment, input, await baseText(ctx.store, segment, input.baseNumber), ctx.now());
   if (!revision) return { status: 'unchanged', number: segment.revision };
   const result = await appendRevision(ctx.store, revision);
-  return result.ok ? { status: 'saved', number: result.number } : { status: 'conflict', current: result.current };
+  if (!result.ok) return { status: 'conflict', current: result.current };
+  await refreshAfterWrite(ctx.store, [segment.articleId], ctx.decisionsOf);
+  return { status: 'saved', number: result.number };
 }
 
 /** A segment to change as part of one all-or-nothing save, from the revision the editor saw. */
@@ -85,13 +88,15 @@ export async function saveEdits(ctx: ServiceContext, edits: readonly PlannedEdit
   const revisions = edits.flatMap(({ segment, text }) => prepareRevision(segment, { text, baseNumber: segment.revision, author }, segment.edit, now) ?? []);
   // On PostgreSQL each save locks its article's row: take them in one order, so two of these never wait on each other.
   revisions.sort((a, b) => a.articleId - b.articleId || a.segmentId - b.segmentId);
-  return ctx.store.transaction(async (tx) => {
+  const count = await ctx.store.transaction(async (tx) => {
     for (const revision of revisions) {
       const result = await appendRevision(tx, revision);
       if (!result.ok) throw new ServiceError('conflict', conflictMessage);
     }
     return revisions.length;
   });
+  await refreshAfterWrite(ctx.store, revisions.map((r) => r.articleId), ctx.decisionsOf);
+  return count;
 }
 
 /** Reverts a segment to revision `to` (0: the MT) as a new revision; throws not-found when there is no such revision. */

@@ -15,3 +15,5 @@ export type { StoreConfig } from '../store/open-store.js';
 export type { ArticleQuality, CategorisedCorrection } from './quality.js';
 export type { ArticleFlags } from './flag-reader.js';
 export type { CorrectionSuggestion } from './glossary.js';
+export type { CorpusQuery, CorpusSort, CorpusRow } from '../store/corpus.js';
+export { CORPUS_SORTS } from '../store/corpus.js';

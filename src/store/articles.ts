@@ -117,13 +117,13 @@ export async function listArticles(store: Store): Promise<ArticleSummary[]> {
 
 /** Sets an article's review status; returns false when there is no such article. */
 export async function setArticleStatus(store: Store, id: number, status: ArticleStatus): Promise<boolean> {
-  const result = await store.db.updateTable('articles').set((eb) => ({ status, version: eb('version', '+', 1) })).where('id', '=', id).executeTakeFirst();
+  const result = await store.db.updateTable('articles').set((eb) => ({ status, version: eb('version', '+', 1), is_dirty: 1 })).where('id', '=', id).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Sets which MT engine produced an article ('' for unknown); returns false when there is no such article. */
 export async function setArticleEngine(store: Store, id: number, engine: string): Promise<boolean> {
   const mtEngine = engine.trim().slice(0, MAX_ENGINE_CHARS);
-  const result = await store.db.updateTable('articles').set((eb) => ({ mt_engine: mtEngine, version: eb('version', '+', 1) })).where('id', '=', id).executeTakeFirst();
+  const result = await store.db.updateTable('articles').set((eb) => ({ mt_engine: mtEngine, version: eb('version', '+', 1), is_dirty: 1 })).where('id', '=', id).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from './store.js';
-import { TABLES_IN_DEPENDENCY_ORDER, TABLES_WITH_GENERATED_IDS, type Schema } from './schema.js';
+import { TABLES_IN_DEPENDENCY_ORDER, TABLES_WITH_GENERATED_IDS, TABLES_WITHOUT_IDS, type Schema } from './schema.js';
 
 /** Rows read and written per statement while copying (PostgreSQL takes at most 65,535 parameters; revisions have 12 columns). */
 const COPY_BATCH_ROWS = 1000;
@@ -25,7 +25,7 @@ export async function copyTables(from: Store, to: Store, onTable: (table: keyof 
   await to.transaction(async (tx) => {
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
       let copied = 0;
-      if (table === 'settings' || table === 'counters') {
+      if (TABLES_WITHOUT_IDS.has(table)) {
         // Small tables keyed by name; the target's counters exist already (migration 007).
         const rows = await from.db.selectFrom(table).selectAll().execute();
         for (const row of rows) {
@@ -45,6 +45,8 @@ export async function copyTables(from: Store, to: Store, onTable: (table: keyof 
       }
       onTable(table, copied);
     }
+    // The derived rows are not copied: every article is refreshed on the target.
+    await sql`UPDATE articles SET is_dirty = 1, refresh_lease = NULL`.execute(tx.db);
     if (tx.backend === 'postgres') {
       for (const table of TABLES_WITH_GENERATED_IDS) {
         // Identity columns are sequences: the next generated id must follow the copied ones.

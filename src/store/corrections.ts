@@ -53,3 +53,51 @@ export async function listStandingCorrections(store: Store): Promise<StandingCor
     ORDER BY c.id`.execute(store.db);
   return rows;
 }
+
+/** A correction pair counted across the corpus (from the refreshed articles). */
+export interface CorrectionCount {
+  readonly mtText: string;
+  readonly editText: string;
+  /** How many times it stands in the corpus. */
+  readonly count: number;
+  /** In how many articles. */
+  readonly articles: number;
+}
+
+/** Lookup words per statement (SQLite binds at most 32,766 parameters; PostgreSQL 65,535). */
+const WORDS_PER_QUERY = 500;
+
+/** Returns the corpus's correction pairs whose MT phrase starts with one of `words` (lookup words, see derived.ts). */
+export async function listCorrectionCountsByFirstWord(store: Store, words: readonly string[]): Promise<CorrectionCount[]> {
+  const out: CorrectionCount[] = [];
+  for (let i = 0; i < words.length; i += WORDS_PER_QUERY) {
+    const chunk = words.slice(i, i + WORDS_PER_QUERY);
+    const rows = await store.db.selectFrom('correction_counts').select(['mt_text as mtText', 'edit_text as editText', 'count', 'articles'])
+      .where('first_word', 'in', chunk).execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** Returns the correction pairs an article contributed to the corpus counts at its last refresh. */
+export async function listArticleCorrectionPairs(store: Store, articleId: number): Promise<{ mtText: string; editText: string; count: number }[]> {
+  return store.db.selectFrom('article_corrections').select(['mt_text as mtText', 'edit_text as editText', 'count']).where('article_id', '=', articleId).execute();
+}
+
+/** Returns up to `limit` articles other than `exceptId` where a correction pair stands, with their titles, lowest id first. */
+export async function sampleArticlesOfPair(store: Store, mtText: string, editText: string, exceptId: number, limit: number): Promise<{ id: number; title: string }[]> {
+  return store.db.selectFrom('article_corrections as c').innerJoin('articles as a', 'a.id', 'c.article_id').select(['a.id', 'a.title'])
+    .where('c.mt_text', '=', mtText).where('c.edit_text', '=', editText).where('c.article_id', '<>', exceptId)
+    .orderBy('c.article_id').limit(limit).execute();
+}
+
+/** Returns the most frequent correction pairs of the corpus: at least `minCount` times (deletions left out and undecided glossary suggestions only, when asked), most frequent first. */
+export async function listFrequentCorrections(store: Store, opts: { minCount: number; limit: number; offset?: number; isUndecidedOnly?: boolean; isRenderingOnly?: boolean }): Promise<CorrectionCount[]> {
+  let query = store.db.selectFrom('correction_counts as c').select(['c.mt_text as mtText', 'c.edit_text as editText', 'c.count', 'c.articles'])
+    .where('c.count', '>=', opts.minCount);
+  if (opts.isRenderingOnly) query = query.where('c.edit_text', '<>', '');
+  if (opts.isUndecidedOnly) {
+    query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('suggestion_decisions as d').select('d.id').whereRef('d.mt_text', '=', 'c.mt_text').whereRef('d.edit_text', '=', 'c.edit_text'))));
+  }
+  return query.orderBy('c.count', 'desc').orderBy('c.articles', 'desc').orderBy('c.mt_text').orderBy('c.edit_text').limit(opts.limit).offset(opts.offset ?? 0).execute();
+}

@@ -3,7 +3,7 @@ import type { Store } from './store.js';
 import type { ArticleRow } from './articles.js';
 
 /** A corpus-wide change counter (migration 007). */
-export type CounterName = 'revisions' | 'decisions' | 'settings';
+export type CounterName = 'revisions' | 'decisions' | 'settings' | 'corrections';
 
 /** The counters a page or a cache is keyed by, read in one query. */
 export interface CorpusVersions {
@@ -13,6 +13,8 @@ export interface CorpusVersions {
   readonly decisions: number;
   /** Team settings (the pass score). */
   readonly settings: number;
+  /** The corpus's standing correction pairs, as the refresher counts them (store/derived.ts). */
+  readonly corrections: number;
 }
 
 /** An article's own counters with the corpus's. */
@@ -28,18 +30,16 @@ export async function bumpCounter(store: Store, name: CounterName): Promise<void
   await sql`UPDATE counters SET value = value + 1 WHERE name = ${name}`.execute(store.db);
 }
 
-/** Bumps an article's version (and its text version for a revision). */
-export async function bumpArticleVersion(store: Store, articleId: number, opts: { isText?: boolean } = {}): Promise<void> {
-  await store.db.updateTable('articles')
-    .set((eb) => (opts.isText ? { version: eb('version', '+', 1), text_version: eb('text_version', '+', 1) } : { version: eb('version', '+', 1) }))
-    .where('id', '=', articleId)
-    .execute();
+/** Bumps an article's version and marks its derived rows for a refresh (store/derived.ts). */
+export async function bumpArticleVersion(store: Store, articleId: number): Promise<void> {
+  await sql`UPDATE articles SET version = version + 1, is_dirty = 1 WHERE id = ${articleId}`.execute(store.db);
 }
 
 const COUNTERS = sql<CorpusVersions>`
   (SELECT value FROM counters WHERE name = 'revisions') AS revisions,
   (SELECT value FROM counters WHERE name = 'decisions') AS decisions,
-  (SELECT value FROM counters WHERE name = 'settings') AS settings`;
+  (SELECT value FROM counters WHERE name = 'settings') AS settings,
+  (SELECT value FROM counters WHERE name = 'corrections') AS corrections`;
 
 /** Returns the corpus's counters. */
 export async function readCorpusVersions(store: Store): Promise<CorpusVersions> {
@@ -55,8 +55,8 @@ export async function readArticleWithVersions(store: Store, articleId: number): 
     FROM articles a WHERE a.id = ${articleId}`.execute(store.db);
   const row = rows[0];
   if (!row) return undefined;
-  const { version, textVersion, revisions, decisions, settings, ...article } = row;
-  return { article, versions: { version, textVersion, revisions, decisions, settings } };
+  const { version, textVersion, revisions, decisions, settings, corrections, ...article } = row;
+  return { article, versions: { version, textVersion, revisions, decisions, settings, corrections } };
 }
 
 /** Returns an article's counters and the corpus's in one read, or undefined when there is no such article. */

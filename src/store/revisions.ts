@@ -97,7 +97,7 @@ export async function appendRevision(store: Store, rev: NewRevision): Promise<Ap
   try {
     return await store.transaction(async (tx): Promise<AppendResult> => {
       // A first save starts the review; an article already marked done stays done.
-      await sql`UPDATE articles SET version = version + 1, text_version = text_version + 1,
+      await sql`UPDATE articles SET version = version + 1, text_version = text_version + 1, is_dirty = 1,
         status = CASE WHEN status = 'not-started' THEN 'in-review' ELSE status END
         WHERE id = ${rev.articleId}`.execute(tx.db);
       // The base is compared and the revision written in one statement: it inserts only when the
@@ -150,4 +150,16 @@ export async function listEditorActivity(store: Store): Promise<EditorActivity[]
     .groupBy('r.author')
     .execute();
   return (rows as EditorActivity[]).sort((a, b) => b.revisions - a.revisions || (a.author < b.author ? -1 : a.author > b.author ? 1 : 0));
+}
+
+/** Returns what each editor did in an article: revisions saved, segments edited, corrections made. */
+export async function listArticleEditors(store: Store, articleId: number): Promise<{ author: string; revisions: number; segments: number; corrections: number }[]> {
+  const { rows } = await sql<{ author: string; revisions: number; segments: number; corrections: number }>`
+    SELECT r.author, COUNT(*) AS revisions, COUNT(DISTINCT r.segment_id) AS segments,
+           COALESCE(SUM((SELECT COUNT(*) FROM corrections c WHERE c.revision_id = r.id)), 0) AS corrections
+    FROM revisions r JOIN segments s ON s.id = r.segment_id
+    WHERE s.article_id = ${articleId}
+    GROUP BY r.author`.execute(store.db);
+  return rows.map((r) => ({ author: r.author, revisions: Number(r.revisions), segments: Number(r.segments), corrections: Number(r.corrections) }))
+    .sort((a, b) => (a.author < b.author ? -1 : a.author > b.author ? 1 : 0));
 }

@@ -20,6 +20,21 @@ export interface Schema {
   pending_imports: PendingImportsTable;
   correction_categories: CorrectionCategoriesTable;
   counters: CountersTable;
+  article_stats: ArticleStatsTable;
+  report_totals: ReportTotalsTable;
+  report_scores: ReportScoresTable;
+  report_errors: ReportErrorsTable;
+  article_flags: ArticleFlagsTable;
+  article_errors: ArticleErrorsTable;
+  article_corrections: ArticleCorrectionsTable;
+  correction_counts: CorrectionCountsTable;
+  editor_stats: EditorStatsTable;
+  article_editors: ArticleEditorsTable;
+  article_names: ArticleNamesTable;
+  corpus_people: CorpusPeopleTable;
+  name_buckets: NameBucketsTable;
+  jobs: JobsTable;
+  dirty_phrases: DirtyPhrasesTable;
 }
 
 export interface ArticlesTable {
@@ -35,6 +50,12 @@ export interface ArticlesTable {
   version: Generated<number>;
   /** Bumped by every revision of one of its segments: what its checks read changed. */
   text_version: Generated<number>;
+  /** 1 when its derived rows (migration 008) must be refreshed. */
+  is_dirty: Generated<number>;
+  /** The decisions counter its derived rows were computed under. */
+  refreshed_decisions: Generated<number>;
+  /** Until when (ISO time) a refresher holds it. */
+  refresh_lease: string | null;
 }
 
 export interface SegmentsTable {
@@ -163,13 +184,230 @@ export interface CorrectionCategoriesTable {
   created_at: string;
 }
 
-/** Corpus-wide change counters (migration 007): 'revisions', 'decisions', 'settings'. */
+
+export interface ArticleStatsTable {
+  article_id: number;
+  segments: number;
+  content_segments: number;
+  edited_segments: number;
+  untouched_segments: number;
+  mt_words: number;
+  words_changed: number;
+  changed_share: number;
+  open_errors: number;
+  open_warnings: number;
+  open_infos: number;
+  hter_edits: number;
+  hter_edits_ci: number;
+  hter_words: number;
+  hter: number;
+  char_distance: number;
+  char_length: number;
+  is_approximate: number;
+  mqm_words: number;
+  mqm_penalty: number;
+  mqm_raw_score: number | null;
+  mqm_has_critical: number;
+  confirmed_corrections: number;
+  proposed_corrections: number;
+  unconfirmed_penalty: number;
+  engine: string;
+  last_edited_at: string | null;
+  headline_segments: number;
+  headline_edits: number;
+  headline_edits_ci: number;
+  headline_words: number;
+  standfirst_segments: number;
+  standfirst_edits: number;
+  standfirst_edits_ci: number;
+  standfirst_words: number;
+  body_segments: number;
+  body_edits: number;
+  body_edits_ci: number;
+  body_words: number;
+  caption_segments: number;
+  caption_edits: number;
+  caption_edits_ci: number;
+  caption_words: number;
+}
+
+export interface ReportTotalsTable {
+  engine: string;
+  articles: number;
+  scored: number;
+  score_sum: number;
+  critical: number;
+  confirmed: number;
+  proposed: number;
+  hter_edits: number;
+  hter_edits_ci: number;
+  hter_words: number;
+  char_distance: number;
+  char_length: number;
+  mt_words: number;
+  words_changed: number;
+  bin_0: number;
+  bin_ci_0: number;
+  bin_1: number;
+  bin_ci_1: number;
+  bin_2: number;
+  bin_ci_2: number;
+  bin_3: number;
+  bin_ci_3: number;
+  bin_4: number;
+  bin_ci_4: number;
+  bin_5: number;
+  bin_ci_5: number;
+  headline_segments: number;
+  headline_edits: number;
+  headline_edits_ci: number;
+  headline_words: number;
+  standfirst_segments: number;
+  standfirst_edits: number;
+  standfirst_edits_ci: number;
+  standfirst_words: number;
+  body_segments: number;
+  body_edits: number;
+  body_edits_ci: number;
+  body_words: number;
+  caption_segments: number;
+  caption_edits: number;
+  caption_edits_ci: number;
+  caption_words: number;
+}
+
+export interface ReportScoresTable {
+  engine: string;
+  bucket: number;
+  count: number;
+}
+
+export interface ReportErrorsTable {
+  dimension: string;
+  severity: string;
+  total: number;
+  confirmed: number;
+}
+
+export interface ArticleFlagsTable {
+  id: Generated<number>;
+  article_id: number;
+  position: number;
+  check_id: string;
+  severity: string;
+  segment: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  message: string;
+  suggestions: string;
+  fingerprint: string;
+  group_key: string | null;
+  variants: string | null;
+  is_dismissed: number;
+}
+
+export interface ArticleErrorsTable {
+  article_id: number;
+  dimension: string;
+  severity: string;
+  total: number;
+  confirmed: number;
+}
+
+export interface ArticleCorrectionsTable {
+  article_id: number;
+  mt_text: string;
+  edit_text: string;
+  count: number;
+}
+
+export interface CorrectionCountsTable {
+  mt_text: string;
+  edit_text: string;
+  first_word: string;
+  count: number;
+  articles: number;
+}
+
+export interface EditorStatsTable {
+  author: string;
+  revisions: number;
+  segments: number;
+  articles: number;
+  corrections: number;
+}
+
+export interface ArticleEditorsTable {
+  article_id: number;
+  author: string;
+  revisions: number;
+  segments: number;
+  corrections: number;
+}
+
+export interface ArticleNamesTable {
+  article_id: number;
+  person: number;
+  spelling: string;
+  count: number;
+  surname_key: string;
+  mentions: number;
+  preferred: string;
+  preferred_because: string;
+  corpus_person_id: number | null;
+}
+
+export interface CorpusPeopleTable {
+  id: Generated<number>;
+  surname_key: string;
+  slug: string;
+  preferred: string;
+  preferred_because: string;
+  spellings: number;
+  mentions: number;
+  articles: number;
+  first_article: number;
+}
+
+export interface NameBucketsTable {
+  surname_key: string;
+  is_dirty: number;
+  lease: string | null;
+}
+
+export interface DirtyPhrasesTable {
+  id: Generated<number>;
+  phrase: string;
+  article_id: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  state: string;
+  total: number;
+  done: number;
+  payload: string;
+  message: Generated<string>;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  lease: string | null;
+}
+
+/** Corpus-wide change counters (migrations 007 and 008): 'revisions', 'decisions', 'settings', 'corrections'. */
 export interface CountersTable {
   name: string;
   value: number;
 }
 
-/** Every table in the order a copy must write them (a table after those it references). */
+/**
+ * Every table a copy writes, in order (a table after those it references). The derived tables of
+ * migration 008 (article_stats, article_flags, …) are left out: the copy marks every article for a
+ * refresh, and the target's refresher derives them again.
+ */
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'articles',
   'segments',
@@ -185,7 +423,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'pending_imports',
   'correction_categories',
   'counters',
+  'jobs',
 ] as const satisfies readonly (keyof Schema)[];
 
+/** Tables keyed by something other than a generated `id` (copied whole, in one read). */
+export const TABLES_WITHOUT_IDS: ReadonlySet<keyof Schema> = new Set(['settings', 'counters']);
+
 /** The tables whose `id` is generated: a copy keeps the ids and then moves PostgreSQL's sequences past them. */
-export const TABLES_WITH_GENERATED_IDS: readonly (keyof Schema)[] = TABLES_IN_DEPENDENCY_ORDER.filter((t) => t !== 'settings' && t !== 'counters');
+export const TABLES_WITH_GENERATED_IDS: readonly (keyof Schema)[] = TABLES_IN_DEPENDENCY_ORDER.filter((t) => !TABLES_WITHOUT_IDS.has(t));

@@ -38,7 +38,7 @@ describe(`copydesk db copy --to (SQLite into ${BACKEND})`, () => {
 
     const store = await openTestStore(target);
     expect(await countRows(store)).toEqual(expected);
-    expect(await readCorpusVersions(store)).toEqual({ revisions: 1, decisions: 2, settings: 1 });
+    expect(await readCorpusVersions(store)).toEqual({ revisions: 1, decisions: 2, settings: 1, corrections: 1 });
     expect((await listSegments(store, id))[5]!.edit).toBe('Cho Raises Issues at Meeting with Chinese Foreign Minister');
     // New rows get ids after the copied ones (PostgreSQL's sequences were moved on).
     const ctx = await openTestContext({ config: target, now: () => TEST_NOW });

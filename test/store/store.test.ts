@@ -30,7 +30,7 @@ describe(`openStore (${BACKEND})`, () => {
     await first.close();
     const again = await openTestStore(config);
     expect(await appliedMigrations(again)).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await readCorpusVersions(again)).toEqual({ revisions: 0, decisions: 0, settings: 0 });
+    expect(await readCorpusVersions(again)).toEqual({ revisions: 0, decisions: 0, settings: 0, corrections: 0 });
   });
 
   it.runIf(BACKEND === 'sqlite')('uses WAL and foreign keys on an SQLite file', async () => {
@@ -116,8 +116,9 @@ describe(`revisions (${BACKEND})`, () => {
   it('move the article and corpus counters that page caches are keyed by', async () => {
     const ctx = await openTestContext({ now: () => TEST_NOW });
     const id = await importCorpusArticle(ctx);
-    expect(await readArticleVersions(ctx.store, id)).toEqual({ version: 0, textVersion: 0, revisions: 0, decisions: 0, settings: 0 });
+    expect(await readArticleVersions(ctx.store, id)).toEqual({ version: 0, textVersion: 0, revisions: 0, decisions: 0, settings: 0, corrections: 0 });
     await saveEdit(ctx, (await getSegment(ctx.store, id, 5))!, { text: 'Cho Raises Issues', baseNumber: 0, author: 'a' });
-    expect(await readArticleVersions(ctx.store, id)).toEqual({ version: 1, textVersion: 1, revisions: 1, decisions: 0, settings: 0 });
+    // The save counts its correction (King -> Cho) in the corpus's pairs when it refreshes the article.
+    expect(await readArticleVersions(ctx.store, id)).toEqual({ version: 1, textVersion: 1, revisions: 1, decisions: 0, settings: 0, corrections: 1 });
   });
 });

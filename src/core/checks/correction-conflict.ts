@@ -1,6 +1,6 @@
 import { correctionKey } from '../diff/correction-key.js';
 import { currentCorrections, isCheckablePhrase } from './correction-phrases.js';
-import { describeSegments, listTitles } from './place-names.js';
+import { describeSegments, listTitles, otherArticlesOf } from './place-names.js';
 import { spanFingerprint } from './span-fingerprint.js';
 import type { ArticleCorrection, ArticleView, Check, CorpusCorrection, Flag } from './types.js';
 
@@ -11,6 +11,8 @@ interface Alternative {
   readonly editText: string;
   readonly segments: readonly number[];
   readonly articles: readonly { readonly key: string; readonly title: string }[];
+  /** How many other articles (articles may be a sample). */
+  readonly articleCount?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export const correctionConflict = {
     if (corrections.length === 0) return [];
     const byPhrase = groupBy(corrections, (c) => correctionKey(c.mtText));
     const corpusByPhrase = groupBy(
-      ctx.corpusCorrections.filter((cc) => cc.editText !== '' && cc.articles.some((a) => a.key !== article.key)),
+      ctx.corpusCorrections.filter((cc) => cc.editText !== '' && otherArticlesOf(cc, article.key).count > 0),
       (cc) => correctionKey(cc.mtText),
     );
     const flags: Flag[] = [];
@@ -69,9 +71,12 @@ function localAlternatives(group: readonly ArticleCorrection[], editText: string
 function corpusAlternatives(corpus: readonly CorpusCorrection[], editText: string, articleKey: string): Alternative[] {
   return corpus
     .filter((cc) => correctionKey(cc.editText) !== correctionKey(editText))
-    .map((cc) => ({ editText: cc.editText, segments: [], articles: cc.articles.filter((a) => a.key !== articleKey) }))
-    .filter((alt) => alt.articles.length > 0)
-    .sort((a, b) => b.articles.length - a.articles.length);
+    .map((cc) => {
+      const others = otherArticlesOf(cc, articleKey);
+      return { editText: cc.editText, segments: [], articles: others.articles, articleCount: others.count };
+    })
+    .filter((alt) => alt.articleCount > 0)
+    .sort((a, b) => b.articleCount - a.articleCount);
 }
 
 function flagFor(article: ArticleView, c: ArticleCorrection, mtText: string, local: readonly Alternative[], corpus: readonly Alternative[]): Flag {
@@ -79,7 +84,7 @@ function flagFor(article: ArticleView, c: ArticleCorrection, mtText: string, loc
   const edit = segment?.edit ?? '';
   const elsewhere = [
     ...local.map((alt) => `to “${alt.editText}” in ${describeSegments(article, alt.segments)}`),
-    ...corpus.map((alt) => `to “${alt.editText}” in ${alt.articles.length} other ${alt.articles.length === 1 ? 'article' : 'articles'} (${listTitles(alt.articles)})`),
+    ...corpus.map((alt) => `to “${alt.editText}” in ${alt.articleCount} other ${alt.articleCount === 1 ? 'article' : 'articles'} (${listTitles(alt.articles, alt.articleCount)})`),
   ];
   const suggestions = [...new Set([...local, ...corpus].map((alt) => alt.editText))];
   return {

@@ -1,6 +1,6 @@
 import { correctionKey } from '../diff/correction-key.js';
 import { currentCorrections, findWholePhrase, isCheckablePhrase, isCorrectedPlace } from './correction-phrases.js';
-import { describeSegments, listTitles } from './place-names.js';
+import { describeSegments, listTitles, otherArticlesOf } from './place-names.js';
 import { spanFingerprint } from './span-fingerprint.js';
 import type { ArticleCorrection, ArticleView, Check, CheckSegment, CorpusCorrection, Flag } from './types.js';
 
@@ -97,12 +97,12 @@ function flagsForCorpusCorrection(
   if (!isCheckablePhrase(cc.mtText)) return [];
   // Guard: an expansion ("Cho" -> "Minister Cho") says nothing about the phrase itself.
   if (findWholePhrase(cc.editText, cc.mtText).length > 0) return [];
-  const others = cc.articles.filter((a) => a.key !== article.key);
+  const others = otherArticlesOf(cc, article.key);
   // Guard: a correction made only in this article is the article's own business (handled above).
-  if (others.length === 0) return [];
+  if (others.count === 0) return [];
   const mtText = correctionKey(cc.mtText);
   const verb = cc.editText === '' ? `deleted “${mtText}”` : `corrected “${mtText}” to “${cc.editText}”`;
-  const message = `Editors ${verb} in ${others.length} other ${others.length === 1 ? 'article' : 'articles'} (${listTitles(others)})`;
+  const message = `Editors ${verb} in ${others.count} other ${others.count === 1 ? 'article' : 'articles'} (${listTitles(others.articles, others.count)})`;
   return occurrences(content, corrections, mtText).map(({ segment, start, end }) => ({
     check: ID,
     severity: 'info',

@@ -1,3 +1,4 @@
+import type { CorpusCorrection } from './types.js';
 import type { ArticleView } from './types.js';
 
 /**
@@ -36,8 +37,14 @@ export function describeSegments(article: ArticleView, indices: readonly number[
 export const MAX_TITLES = 3;
 
 /** Returns the titles quoted and comma-separated, at most MAX_TITLES of them, then "and N more". */
-export function listTitles(articles: readonly { readonly title: string }[]): string {
+export function listTitles(articles: readonly { readonly title: string }[], total: number = articles.length): string {
   const shown = articles.slice(0, MAX_TITLES).map((a) => `“${a.title}”`);
-  const rest = articles.length - shown.length;
+  const rest = total - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/** Returns the articles other than `articleKey` that made a corpus correction (a sample when the count is given), and how many there are. */
+export function otherArticlesOf(cc: CorpusCorrection, articleKey: string): { articles: CorpusCorrection['articles']; count: number } {
+  const articles = cc.articles.filter((a) => a.key !== articleKey);
+  return { articles, count: cc.otherArticleCount ?? articles.length };
 }

@@ -26,7 +26,11 @@ export function buildCheckContext(article: ArticleView, input: RunChecksInput = 
 
 /** Runs `checks` (all by default) on an article; returns their flags ordered by segment, then offset, then check. */
 export function runChecks(article: ArticleView, input: RunChecksInput = {}, checks: readonly Check[] = ALL_CHECKS): Flag[] {
-  const ctx = buildCheckContext(article, input);
+  return runChecksIn(article, buildCheckContext(article, input), checks);
+}
+
+/** Runs `checks` with a context already built (when the caller needs its name index too); flags ordered as runChecks orders them. */
+export function runChecksIn(article: ArticleView, ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): Flag[] {
   const order = new Map(checks.map((c, i) => [c.id, i]));
   return checks
     .flatMap((check) => check.run(article, ctx))

@@ -40,7 +40,13 @@ export interface CorpusCorrection {
   readonly editText: string;
   /** How many times it was made. */
   readonly count: number;
+  /** The articles that made it; a sample of them when `otherArticleCount` is given. */
   readonly articles: readonly { readonly key: string; readonly title: string }[];
+  /**
+   * How many articles other than the one checked made it, when `articles` is only a sample (a
+   * store of 100,000 articles lists a few titles and counts the rest).
+   */
+  readonly otherArticleCount?: number;
 }
 
 /** A glossary concept as the checks need it (issue 4 fills this; until then it is empty). */

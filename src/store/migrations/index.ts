@@ -6,6 +6,7 @@ import { migration as m004 } from './004-pending-imports.js';
 import { migration as m005 } from './005-correction-categories.js';
 import { migration as m006 } from './006-mt-engine.js';
 import { migration as m007 } from './007-versions.js';
+import { migration as m008 } from './008-derived.js';
 
 /** Every migration, in order; one set for SQLite and PostgreSQL. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly CopydeskMigration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly CopydeskMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008];

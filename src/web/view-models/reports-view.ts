@@ -7,8 +7,7 @@ import { KIND_LABELS, STATUS_LABELS, formatShare } from './format.js';
 import { buildBarChart } from './charts.js';
 import type { ReportFileRow } from '../../formats/report/report-files.js';
 
-/** HTER bins of the distribution chart, in percent: [from, to). */
-const HTER_BINS: readonly (readonly [number, number])[] = [[0, 5], [5, 10], [10, 20], [20, 30], [30, 50], [50, Infinity]];
+import { HTER_BINS } from '../../core/metrics/hter-bins.js';
 
 /** The columns the articles table can be sorted by. */
 export const REPORT_SORTS = ['title', 'hter', 'mqm', 'corrections', 'status'] as const;

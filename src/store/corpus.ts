@@ -1,0 +1,131 @@
+import { sql, type SqlBool, type Expression } from 'kysely';
+import type { Store } from './store.js';
+import type { ArticleStatus } from './articles.js';
+import { matchesSearch } from './search.js';
+
+/** The columns the corpus page sorts by. */
+export const CORPUS_SORTS = ['imported', 'title', 'status', 'errors', 'changed', 'edited'] as const;
+/** One of CORPUS_SORTS. */
+export type CorpusSort = (typeof CORPUS_SORTS)[number];
+
+/** What the corpus page asks for: filters, a sort and a page. */
+export interface CorpusQuery {
+  /** Words every listed article's title, MT or edits hold. */
+  readonly q?: string | undefined;
+  readonly status?: ArticleStatus | undefined;
+  /** The MT engine ('' for unknown); undefined for any. */
+  readonly engine?: string | undefined;
+  /** Only articles with an open error flag. */
+  readonly hasErrors?: boolean | undefined;
+  /** Only articles this editor saved a revision in. */
+  readonly editor?: string | undefined;
+  /** Imported on or after this day (YYYY-MM-DD). */
+  readonly from?: string | undefined;
+  /** Imported on or before this day (YYYY-MM-DD). */
+  readonly to?: string | undefined;
+  readonly sort: CorpusSort;
+  readonly isDescending: boolean;
+  /** Rows to skip and to return. */
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** One article as the corpus page lists it: its row and its figures (null before its first refresh). */
+export interface CorpusRow {
+  readonly id: number;
+  readonly title: string;
+  readonly sourceName: string;
+  readonly status: ArticleStatus;
+  readonly importedAt: string;
+  readonly mtEngine: string;
+  readonly isStale: boolean;
+  readonly segmentCount: number | null;
+  readonly editedSegmentCount: number | null;
+  readonly mtWords: number | null;
+  readonly wordsChanged: number | null;
+  readonly openErrors: number | null;
+  readonly openWarnings: number | null;
+  readonly openInfos: number | null;
+  readonly lastEditedAt: string | null;
+}
+
+/** The sort expression of each column, and the index that serves it (store migration 008). */
+const ORDER: Record<CorpusSort, string> = {
+  imported: 'a.imported_at',
+  title: 'a.title',
+  status: 'a.status',
+  errors: 's.open_errors',
+  changed: 's.changed_share',
+  edited: 's.last_edited_at',
+};
+
+/**
+ * Returns one page of the corpus with its figures, and how many articles match: filters, the
+ * full-text search and the sort are SQL over indexed columns of articles and article_stats, so a
+ * page of 50 costs the same with 100 or 100,000 articles (test/store/query-plans.test.ts).
+ */
+export async function listCorpusPage(store: Store, query: CorpusQuery, decisions: number): Promise<{ rows: CorpusRow[]; total: number }> {
+  const conditions: Expression<SqlBool>[] = [];
+  const search = query.q ? matchesSearch(store, 'a.id', query.q) : undefined;
+  if (search) conditions.push(search);
+  if (query.status) conditions.push(sql<SqlBool>`a.status = ${query.status}`);
+  if (query.engine !== undefined) conditions.push(sql<SqlBool>`a.mt_engine = ${query.engine}`);
+  if (query.hasErrors) conditions.push(sql<SqlBool>`s.open_errors > 0`);
+  if (query.editor) conditions.push(sql<SqlBool>`a.id IN (SELECT article_id FROM article_editors WHERE author = ${query.editor})`);
+  if (query.from) conditions.push(sql<SqlBool>`a.imported_at >= ${query.from}`);
+  if (query.to) conditions.push(sql<SqlBool>`a.imported_at < ${nextDay(query.to)}`);
+  const where = conditions.length === 0 ? sql`` : sql`WHERE ${sql.join(conditions, sql` AND `)}`;
+  const direction = query.isDescending ? sql`DESC` : sql`ASC`;
+  const { rows } = await sql<Omit<CorpusRow, 'isStale'> & { isStale: number }>`
+    SELECT a.id, a.title, a.source_name AS "sourceName", a.status, a.imported_at AS "importedAt", a.mt_engine AS "mtEngine",
+           CASE WHEN a.is_dirty = 1 OR a.refreshed_decisions < ${decisions} THEN 1 ELSE 0 END AS "isStale",
+           s.segments AS "segmentCount", s.edited_segments AS "editedSegmentCount", s.mt_words AS "mtWords",
+           s.words_changed AS "wordsChanged", s.open_errors AS "openErrors", s.open_warnings AS "openWarnings",
+           s.open_infos AS "openInfos", s.last_edited_at AS "lastEditedAt"
+    FROM articles a LEFT JOIN article_stats s ON s.article_id = a.id
+    ${where}
+    ORDER BY ${sql.raw(ORDER[query.sort])} ${direction}, a.id ${direction}
+    LIMIT ${query.limit} OFFSET ${query.offset}`.execute(store.db);
+  const needsStats = query.hasErrors === true;
+  const { rows: counted } = await sql<{ n: number }>`
+    SELECT COUNT(*) AS n FROM articles a ${needsStats ? sql`LEFT JOIN article_stats s ON s.article_id = a.id` : sql``} ${where}`.execute(store.db);
+  return { rows: rows.map((r) => ({ ...r, isStale: Number(r.isStale) === 1 })), total: Number(counted[0]?.n ?? 0) };
+}
+
+/** Returns the day after a YYYY-MM-DD date, as YYYY-MM-DD (the upper bound of "imported on or before"). */
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Returns the MT engines and editors of the corpus, for the filters (both from small tables kept at write time). */
+export async function listCorpusFacets(store: Store): Promise<{ engines: string[]; editors: string[] }> {
+  const [engines, editors] = await Promise.all([
+    store.db.selectFrom('report_totals').select('engine').where('articles', '>', 0).orderBy('engine').execute(),
+    store.db.selectFrom('editor_stats').select('author').where('revisions', '>', 0).orderBy('author').execute(),
+  ]);
+  return { engines: engines.map((e) => e.engine), editors: editors.map((e) => e.author) };
+}
+
+/** Returns how many articles there are and how many are done (an index count each). */
+export async function countArticles(store: Store): Promise<{ total: number; done: number }> {
+  const { rows } = await sql<{ total: number; done: number }>`
+    SELECT (SELECT COUNT(*) FROM articles) AS total, (SELECT COUNT(*) FROM articles WHERE status = 'done') AS done`.execute(store.db);
+  return { total: Number(rows[0]?.total ?? 0), done: Number(rows[0]?.done ?? 0) };
+}
+
+/** Returns the corpus's MT words and MT words changed, summed over the running totals (a row per engine). */
+export async function readCorpusWordTotals(store: Store): Promise<{ mtWords: number; wordsChanged: number }> {
+  const { rows } = await sql<{ mtWords: number; wordsChanged: number }>`
+    SELECT COALESCE(SUM(mt_words), 0) AS "mtWords", COALESCE(SUM(words_changed), 0) AS "wordsChanged" FROM report_totals`.execute(store.db);
+  return { mtWords: Number(rows[0]?.mtWords ?? 0), wordsChanged: Number(rows[0]?.wordsChanged ?? 0) };
+}
+
+/** Returns true when some article's derived rows wait for a refresh (one indexed lookup). */
+export async function hasStaleArticles(store: Store, decisions: number): Promise<boolean> {
+  const { rows } = await sql<{ one: number }>`
+    SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM articles WHERE is_dirty = 1)
+       OR EXISTS (SELECT 1 FROM articles WHERE refreshed_decisions < ${decisions})`.execute(store.db);
+  return rows.length > 0;
+}
