@@ -1,9 +1,11 @@
 import type { ServiceContext } from './context.js';
-import { listArticleRows, type ArticleRow } from '../store/articles.js';
-import { listStandingCorrections } from '../store/corrections.js';
+import { getArticle, type ArticleRow } from '../store/articles.js';
+import { countFrequentCorrections, listFrequentCorrections, sampleArticlesOfPair } from '../store/corrections.js';
+import { articlesHoldingAny } from '../store/search.js';
+import { surnameRowOf } from '../core/names/surname-lookup.js';
 import {
   createConcept, createConcepts, decideSuggestion, deleteConcept, deletePendingImport, getConcept, getPendingImport, listConceptHistory,
-  listConcepts, listDecidedSuggestions, savePendingImport, updateConcept, type ConceptHistoryRow, type ConceptInput, type ConceptMeta, type PendingImport,
+  listConcepts, savePendingImport, updateConcept, type ConceptHistoryRow, type ConceptInput, type ConceptMeta, type PendingImport,
 } from '../store/glossary.js';
 import type { SegmentView } from '../store/segments.js';
 import type { Concept, Term } from '../core/glossary/types.js';
@@ -16,7 +18,7 @@ import { importCsv, previewCsv, type CsvPreview } from '../formats/glossary/csv-
 import type { CsvMapping } from '../formats/glossary/csv-mapping.js';
 import { MAX_GLOSSARY_BYTES } from '../formats/glossary/limits.js';
 import { readArticleState, toArticleView } from './flag-reader.js';
-import { groupCorpusCorrections } from './corpus-corrections.js';
+import { refreshPending } from './context.js';
 import { saveEdits } from './save-segment.js';
 import { ServiceError } from './errors.js';
 
@@ -67,17 +69,40 @@ export interface CorrectionSuggestion {
   readonly mtText: string;
   readonly editText: string;
   readonly count: number;
+  /** A few of the articles it was made in. */
   readonly articles: readonly { readonly id: number; readonly title: string }[];
+  /** In how many articles. */
+  readonly articleCount: number;
 }
 
-/** Returns the corrections made at least `minCount` times (current revisions, all articles) that no one has accepted or rejected yet, most frequent first. */
-export async function correctionSuggestions(ctx: ServiceContext, minCount = 2): Promise<CorrectionSuggestion[]> {
-  const [standing, decidedRows] = await Promise.all([listStandingCorrections(ctx.store), listDecidedSuggestions(ctx.store)]);
-  const decided = new Set(decidedRows.map((d) => `${d.mtText}\u0000${d.editText}`));
-  return groupCorpusCorrections(standing.filter((r) => r.editText !== '' && !decided.has(`${r.mtText}\u0000${r.editText}`)))
-    .filter((g) => g.count >= minCount)
-    .sort((a, b) => b.count - a.count || (a.mtText < b.mtText ? -1 : a.mtText > b.mtText ? 1 : 0))
-    .map((g) => ({ mtText: g.mtText, editText: g.editText, count: g.count, articles: g.articles.map((a) => ({ id: Number(a.key), title: a.title })) }));
+/** Suggestions shown per page of the correction memory. */
+export const SUGGESTIONS_PAGE_SIZE = 50;
+/** Articles named per suggestion. */
+const ARTICLES_PER_SUGGESTION = 5;
+/** How often a correction must stand in the corpus to be offered for the glossary. */
+const SUGGESTION_MIN_COUNT = 2;
+
+/**
+ * Returns one page of the corrections made at least twice in the corpus (as counted at the last
+ * refresh of each article) that no one has accepted or rejected yet, most frequent first, each
+ * with a few of its articles.
+ */
+export async function correctionSuggestions(ctx: ServiceContext, opts: { page?: number } = {}): Promise<CorrectionSuggestion[]> {
+  await refreshPending(ctx);
+  const pairs = await listFrequentCorrections(ctx.store, {
+    minCount: SUGGESTION_MIN_COUNT, limit: SUGGESTIONS_PAGE_SIZE, offset: ((opts.page ?? 1) - 1) * SUGGESTIONS_PAGE_SIZE, isUndecidedOnly: true, isRenderingOnly: true,
+  });
+  const out: CorrectionSuggestion[] = [];
+  for (const p of pairs) {
+    const articles = await sampleArticlesOfPair(ctx.store, p.mtText, p.editText, -1, ARTICLES_PER_SUGGESTION);
+    out.push({ mtText: p.mtText, editText: p.editText, count: p.count, articles, articleCount: p.articles });
+  }
+  return out;
+}
+
+/** Returns how many correction-memory suggestions wait for a decision. */
+export function countCorrectionSuggestions(ctx: ServiceContext): Promise<number> {
+  return countFrequentCorrections(ctx.store, { minCount: SUGGESTION_MIN_COUNT, isUndecidedOnly: true, isRenderingOnly: true });
 }
 
 /** Accepts a correction-memory suggestion: a concept that prefers the edit and rejects the MT phrase, in one transaction with the decision; returns its id. */
@@ -170,19 +195,45 @@ export interface ArticleChanges {
   readonly fixes: readonly SegmentFix[];
 }
 
-/** Returns every change that enforcing a concept's preferred form would make in the corpus, article by article. */
-export async function planGlossaryApply(ctx: ServiceContext, concept: Concept): Promise<ArticleChanges[]> {
+/**
+ * Articles one corpus-wide apply looks at: its preview and its apply cover the first ones holding
+ * the concept's terms, and the page says when there are more (apply again for the next ones), so
+ * one request never checks the whole corpus on the event loop.
+ */
+export const APPLY_ARTICLES_PER_RUN = 200;
+
+/** Returns the words an article must hold to be touched by a concept: its terms, and for a person every spelling of the surnames they use. */
+function searchTermsOf(concept: Concept): string[] {
+  const terms = concept.terms.filter((t) => t.lang !== 'ko').map((t) => t.text);
+  if (concept.type !== 'person') return terms;
+  const surnames = terms.flatMap((t) => {
+    const reading = readName(t);
+    return reading ? reading.surnameKeys.flatMap((key) => {
+      const row = surnameRowOf(key);
+      return row ? [row.rr, row.mr, ...row.spellings] : [];
+    }) : [];
+  });
+  return [...new Set([...terms, ...surnames])];
+}
+
+/**
+ * Returns the changes enforcing a concept's preferred form would make, article by article, among
+ * the first APPLY_ARTICLES_PER_RUN articles that hold one of its terms (found by the full-text
+ * index); `isPartial` says whether more articles may need it after these.
+ */
+export async function planGlossaryApply(ctx: ServiceContext, concept: Concept): Promise<{ changes: ArticleChanges[]; isPartial: boolean }> {
   const preferred = preferredFormOf(concept);
-  const out: ArticleChanges[] = [];
-  for (const article of await listArticleRows(ctx.store)) {
-    const state = await readArticleState(ctx.store, article.id);
-    if (!state) continue;
-    const flags = (await ctx.flags.flagsFor(article.id, state)).open.filter((f) => f.check === 'glossary-term' && f.group === concept.id && f.suggestions.includes(preferred));
+  const candidates = await articlesHoldingAny(ctx.store, searchTermsOf(concept), APPLY_ARTICLES_PER_RUN + 1);
+  const changes: ArticleChanges[] = [];
+  for (const id of candidates.slice(0, APPLY_ARTICLES_PER_RUN)) {
+    const [state, article] = [await readArticleState(ctx.store, id), await getArticle(ctx.store, id)];
+    if (!state || !article) continue;
+    const flags = (await ctx.flags.flagsFor(id, state)).open.filter((f) => f.check === 'glossary-term' && f.group === concept.id && f.suggestions.includes(preferred));
     if (flags.length === 0) continue;
-    const fixes = planFixes(toArticleView(article.id, article.title, state.segments), flags, preferred);
-    if (fixes.length) out.push({ article, segments: state.segments, fixes });
+    const fixes = planFixes(toArticleView(id, article.title, state.segments), flags, preferred);
+    if (fixes.length) changes.push({ article, segments: state.segments, fixes });
   }
-  return out;
+  return { changes, isPartial: candidates.length > APPLY_ARTICLES_PER_RUN };
 }
 
 /**
@@ -193,7 +244,7 @@ export async function planGlossaryApply(ctx: ServiceContext, concept: Concept): 
 export async function applyGlossary(
   ctx: ServiceContext, concept: Concept, choice: { changes: ReadonlySet<string>; bases: ReadonlyMap<string, string> }, author: string,
 ): Promise<number> {
-  const plan = (await planGlossaryApply(ctx, concept)).flatMap(({ article, segments, fixes }) =>
+  const plan = (await planGlossaryApply(ctx, concept)).changes.flatMap(({ article, segments, fixes }) =>
     fixes.filter((f) => choice.changes.has(`${article.id}:${f.segment}`)).map((fix) => ({
       key: `${article.id}:${fix.segment}`, fix, segment: segments.find((s) => s.position === fix.segment) as SegmentView,
     })),

@@ -1,32 +1,88 @@
 import type { ServiceContext } from './context.js';
-import { listArticleRows } from '../store/articles.js';
-import { listSegments } from '../store/segments.js';
-import { listCurrentCorrections } from '../store/corrections.js';
-import { listConcepts } from '../store/glossary.js';
+import type { Store } from '../store/store.js';
 import { listDistinctPeople, recordDistinctPeople } from '../store/decisions.js';
-import { buildCorpusNameIndex, type CorpusNameIndex } from '../core/names/build-corpus-name-index.js';
-import { toCheckGlossary } from '../core/glossary/check-glossary.js';
-import type { ArticleCorrection } from '../core/checks/types.js';
-import { toArticleView } from './flag-reader.js';
+import { readCorpusVersions } from '../store/counters.js';
+import { claimDirtyBuckets, countPeople, hasDirtyBuckets, listBucketUnits, listPeoplePage, listPeopleSpellings, writeBucket, type CorpusPersonRow } from '../store/names.js';
+import { clusterPeople } from '../core/names/build-corpus-name-index.js';
+import type { DecisionsData } from './refresh.js';
+import { refreshPending } from './context.js';
 import { ServiceError } from './errors.js';
 
 /** Longest spelling accepted in a "different people" decision. */
 export const MAX_SPELLING_CHARS = 200;
 
-/** Returns every person named in the corpus with their spellings, and the pairs decided to be different people. */
-export async function corpusNames(ctx: ServiceContext): Promise<{ index: CorpusNameIndex; distinctPeople: [string, string][] }> {
-  const articles = await listArticleRows(ctx.store);
-  const views = [];
-  const corrections = new Map<string, ArticleCorrection[]>();
-  for (const a of articles) {
-    views.push(toArticleView(a.id, a.title, await listSegments(ctx.store, a.id)));
-    corrections.set(String(a.id), (await listCurrentCorrections(ctx.store, a.id)).map((c) => ({
-      segment: c.position, mtText: c.mtText, editText: c.editText, mtStart: c.mtStart, mtEnd: c.mtEnd, editStart: c.editStart, editEnd: c.editEnd,
-    })));
+/** How long a worker holds the name buckets it claimed (ms). */
+const BUCKET_LEASE_MS = 120_000;
+
+/**
+ * Clusters the people of the name buckets marked since their last clustering, one surname at a
+ * time: the article persons of the surname are read from the stored article_names and grouped by
+ * the same matcher the checks use (core/names), then written as the corpus's people. Stops after
+ * `budgetMs` between buckets; returns how many buckets were clustered.
+ */
+export async function clusterNameBuckets(store: Store, opts: { now: () => Date; decisionsOf: (version: number) => Promise<DecisionsData>; budgetMs?: number }): Promise<number> {
+  const started = Date.now();
+  let done = 0;
+  for (;;) {
+    const now = opts.now();
+    const claimed = await claimDirtyBuckets(store, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + BUCKET_LEASE_MS).toISOString(), limit: 4 });
+    if (claimed.length === 0) return done;
+    const { decisions } = await readCorpusVersions(store);
+    const { glossary, distinctPeople } = await opts.decisionsOf(decisions);
+    for (const { surnameKey, lease } of claimed) {
+      const units = await listBucketUnits(store, surnameKey);
+      const { people } = clusterPeople(units, { glossary, distinctPeople });
+      await writeBucket(store, surnameKey, lease, people.map((p) => {
+        const members = (p.members as typeof units).map((u) => ({ articleId: u.articleId, person: u.person }));
+        return {
+          slug: p.id,
+          preferred: p.preferred,
+          preferredBecause: p.preferredBecause,
+          spellings: p.spellings.filter((s) => s.count > 0).length,
+          mentions: p.articles.reduce((sum, a) => sum + a.count, 0),
+          articles: new Set(p.articles.map((a) => a.key)).size,
+          firstArticle: Math.min(...p.articles.map((a) => Number(a.key))),
+          members,
+        };
+      }));
+      done += 1;
+      if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return done;
+    }
   }
-  const [distinctPeople, concepts] = await Promise.all([listDistinctPeople(ctx.store), listConcepts(ctx.store)]);
-  const index = buildCorpusNameIndex(views, { corrections, distinctPeople, glossary: toCheckGlossary(concepts) });
-  return { index, distinctPeople };
+}
+
+/** Names page rows per page. */
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** Articles listed per spelling on the names page. */
+const ARTICLES_PER_SPELLING = 5;
+
+/** One person on the names page, with their spellings. */
+export interface NamesPerson extends CorpusPersonRow {
+  readonly spellingList: readonly { text: string; count: number; articles: readonly { id: number; title: string; count: number }[]; articleCount: number }[];
+}
+
+/** Returns one page of the corpus's people (most spellings first), their spellings and where, and the decisions recorded; refreshes what the last writes left stale first, within a page's budget. */
+export async function corpusNames(ctx: ServiceContext, opts: { page: number }): Promise<{
+  people: NamesPerson[]; total: number; inconsistent: number; distinctPeople: [string, string][]; isUpdating: boolean;
+}> {
+  await refreshPending(ctx);
+  if (await hasDirtyBuckets(ctx.store)) await clusterNameBuckets(ctx.store, { now: () => new Date(ctx.now()), decisionsOf: ctx.decisionsOf, budgetMs: 25 });
+  const offset = (opts.page - 1) * PEOPLE_PAGE_SIZE;
+  const [rows, counts, distinctPeople, isUpdating] = await Promise.all([
+    listPeoplePage(ctx.store, { offset, limit: PEOPLE_PAGE_SIZE }),
+    countPeople(ctx.store),
+    listDistinctPeople(ctx.store),
+    hasDirtyBuckets(ctx.store),
+  ]);
+  const spellings = await listPeopleSpellings(ctx.store, rows.map((r) => r.id), ARTICLES_PER_SPELLING);
+  return {
+    people: rows.map((r) => ({ ...r, spellingList: spellings.get(r.id) ?? [] })),
+    total: counts.people,
+    inconsistent: counts.inconsistent,
+    distinctPeople,
+    isUpdating,
+  };
 }
 
 /** Records that two spellings name different people, in every article; throws invalid for one spelling twice or an empty one. */

@@ -17,3 +17,4 @@ export type { ArticleFlags } from './flag-reader.js';
 export type { CorrectionSuggestion } from './glossary.js';
 export type { CorpusQuery, CorpusSort, CorpusRow } from '../store/corpus.js';
 export { CORPUS_SORTS } from '../store/corpus.js';
+export type { ReportArticle, ReportArticleSort } from '../store/reports.js';

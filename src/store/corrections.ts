@@ -101,3 +101,13 @@ export async function listFrequentCorrections(store: Store, opts: { minCount: nu
   }
   return query.orderBy('c.count', 'desc').orderBy('c.articles', 'desc').orderBy('c.mt_text').orderBy('c.edit_text').limit(opts.limit).offset(opts.offset ?? 0).execute();
 }
+
+/** Returns how many correction pairs listFrequentCorrections would list with these filters (all pages). */
+export async function countFrequentCorrections(store: Store, opts: { minCount: number; isUndecidedOnly?: boolean; isRenderingOnly?: boolean }): Promise<number> {
+  let query = store.db.selectFrom('correction_counts as c').select((eb) => eb.fn.countAll<number>().as('n')).where('c.count', '>=', opts.minCount);
+  if (opts.isRenderingOnly) query = query.where('c.edit_text', '<>', '');
+  if (opts.isUndecidedOnly) {
+    query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('suggestion_decisions as d').select('d.id').whereRef('d.mt_text', '=', 'c.mt_text').whereRef('d.edit_text', '=', 'c.edit_text'))));
+  }
+  return Number((await query.executeTakeFirst())?.n ?? 0);
+}

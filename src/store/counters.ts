@@ -65,3 +65,9 @@ export async function readArticleVersions(store: Store, articleId: number): Prom
     SELECT a.version, a.text_version AS "textVersion", ${COUNTERS} FROM articles a WHERE a.id = ${articleId}`.execute(store.db);
   return rows[0];
 }
+
+/** Records a glossary or "different people" decision: bumps the decisions counter and marks every name bucket for clustering (who is whom may change). */
+export async function bumpDecisions(store: Store): Promise<void> {
+  await sql`UPDATE name_buckets SET is_dirty = 1, lease = NULL`.execute(store.db);
+  await bumpCounter(store, 'decisions');
+}

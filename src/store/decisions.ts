@@ -1,5 +1,5 @@
 import type { Store } from './store.js';
-import { bumpArticleVersion, bumpCounter } from './counters.js';
+import { bumpArticleVersion, bumpDecisions } from './counters.js';
 
 /** A dismissal in force: the flag it hides and why. */
 export interface DismissalRow {
@@ -61,7 +61,7 @@ export async function recordDistinctPeople(store: Store, a: string, b: string, m
     const inserted = await tx.db.insertInto('distinct_people').values({ spelling_a: first, spelling_b: second, author: meta.author, created_at: meta.now })
       .onConflict((oc) => oc.columns(['spelling_a', 'spelling_b']).doNothing()).returning('id').executeTakeFirst();
     if (!inserted) return false;
-    await bumpCounter(tx, 'decisions');
+    await bumpDecisions(tx);
     return true;
   });
 }

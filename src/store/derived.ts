@@ -150,6 +150,7 @@ function statsRow(articleId: number, s: ArticleStats): Row {
     confirmed_corrections: s.confirmedCorrections,
     proposed_corrections: s.proposedCorrections,
     unconfirmed_penalty: s.unconfirmedPenalty,
+    corrections: s.confirmedCorrections + s.proposedCorrections,
     engine: s.engine,
     last_edited_at: s.lastEditedAt,
   };
@@ -348,7 +349,7 @@ export async function writeArticleDerived(store: Store, articleId: number, deriv
       })));
       const surnames = [...new Set([...oldSurnames, ...derived.names.map((n) => n.surnameKey)])].sort(byText);
       for (const surname of surnames) {
-        await sql`INSERT INTO name_buckets (surname_key, is_dirty) VALUES (${surname}, 1) ON CONFLICT (surname_key) DO UPDATE SET is_dirty = 1`.execute(tx.db);
+        await sql`INSERT INTO name_buckets (surname_key, is_dirty) VALUES (${surname}, 1) ON CONFLICT (surname_key) DO UPDATE SET is_dirty = 1, lease = NULL`.execute(tx.db);
       }
     }
 

@@ -1,5 +1,5 @@
 import type { Store } from './store.js';
-import { bumpCounter } from './counters.js';
+import { bumpDecisions } from './counters.js';
 import type { Concept, ConceptType, Term, TermStatus } from '../core/glossary/types.js';
 
 /** A concept to store: everything but the id and the provenance times, which the store sets. */
@@ -119,7 +119,7 @@ export async function createConcepts(store: Store, inputs: readonly ConceptInput
   return store.transaction(async (tx) => {
     const ids: string[] = [];
     for (const [i, input] of inputs.entries()) ids.push(await insertConcept(tx, input, Array.isArray(meta) ? (meta[i] as ConceptMeta) : (meta as ConceptMeta)));
-    await bumpCounter(tx, 'decisions');
+    await bumpDecisions(tx);
     return ids;
   });
 }
@@ -134,7 +134,7 @@ export async function updateConcept(store: Store, key: string, input: ConceptInp
     if (Number(result.numUpdatedRows) !== 1) return false;
     await writeTerms(tx, id, input.terms);
     await recordHistory(tx, id, 'edited', meta.author, meta.now);
-    await bumpCounter(tx, 'decisions');
+    await bumpDecisions(tx);
     return true;
   });
 }
@@ -147,7 +147,7 @@ export async function deleteConcept(store: Store, key: string, meta: { author: s
     const result = await tx.db.updateTable('concepts').set({ deleted_by: meta.author, deleted_at: meta.now }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await recordHistory(tx, id, 'deleted', meta.author, meta.now);
-    await bumpCounter(tx, 'decisions');
+    await bumpDecisions(tx);
     return true;
   });
 }

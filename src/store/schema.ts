@@ -211,6 +211,7 @@ export interface ArticleStatsTable {
   confirmed_corrections: number;
   proposed_corrections: number;
   unconfirmed_penalty: number;
+  corrections: number;
   engine: string;
   last_edited_at: string | null;
   headline_segments: number;

@@ -55,3 +55,17 @@ export async function articlesHoldingPhrase(store: Store, phrase: string, except
     WHERE doc @@ phraseto_tsquery('simple', ${words.join(' ')}) AND article_id <> ${exceptId} LIMIT ${limit}`.execute(store.db);
   return rows.map((r) => r.id);
 }
+
+/** Returns the ids of the articles whose text holds any of `terms` (each a word or a phrase), lowest first, at most `limit`. */
+export async function articlesHoldingAny(store: Store, terms: readonly string[], limit: number): Promise<number[]> {
+  const phrases = [...new Set(terms.map((t) => searchWords(t).join(' ')).filter(Boolean))].slice(0, 50);
+  if (phrases.length === 0) return [];
+  if (store.backend === 'sqlite') {
+    const match = phrases.map((p) => `"${p}"`).join(' OR ');
+    const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${match} ORDER BY rowid LIMIT ${limit}`.execute(store.db);
+    return rows.map((r) => r.id);
+  }
+  const query = sql.join(phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`), sql` || `);
+  const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM article_search WHERE doc @@ (${query}) ORDER BY article_id LIMIT ${limit}`.execute(store.db);
+  return rows.map((r) => r.id);
+}

@@ -138,6 +138,11 @@ function rawScoreOf(penalty: number, words: number): number | null {
   return MAX_SCORE_VALUE - (MAX_SCORE_VALUE * penalty) / words;
 }
 
+/** Returns an article's verdict from its stored figures and a pass score (what scoreArticle decides). */
+export function mqmVerdict(hasCritical: boolean, rawScore: number | null, passScore: number): MqmVerdict {
+  return verdictOf(hasCritical, rawScore, { ...DEFAULT_MQM_POLICY, passScore });
+}
+
 function verdictOf(hasCritical: boolean, rawScore: number | null, policy: MqmPolicy): MqmVerdict {
   // A critical error fails the article whatever its length and score (issue 5).
   if (hasCritical) return 'fail';

@@ -38,6 +38,8 @@ export interface CorpusPerson {
   readonly spellings: readonly { readonly text: string; readonly count: number; readonly articles: readonly ArticleCount[] }[];
   /** The articles naming the person, with all their mentions counted (surname-only ones included). */
   readonly articles: readonly ArticleCount[];
+  /** The article persons gathered into this person (the units given to clusterPeople). */
+  readonly members: readonly PersonUnit[];
 }
 
 /** The people of the corpus, in order of first appearance (article order, then mention order). */
@@ -45,27 +47,63 @@ export interface CorpusNameIndex {
   readonly people: readonly CorpusPerson[];
 }
 
+/** One person of one article as the corpus index clusters them: their spellings, and what the article decided for them. */
+export interface PersonUnit {
+  readonly article: { readonly key: string; readonly title: string };
+  readonly surnameKey: string;
+  readonly preferred: string;
+  readonly preferredBecause: PreferredBecause;
+  /** Mentions in the article, surname-only ones included. */
+  readonly mentions: number;
+  readonly spellings: readonly { readonly text: string; readonly count: number }[];
+}
+
 /** One person of one article, with the readings of their spellings. */
 interface ArticlePerson {
-  readonly article: ArticleView;
-  readonly person: Person;
+  readonly unit: PersonUnit;
   readonly readings: readonly { readonly text: string; readonly count: number; readonly reading: NameReading }[];
+}
+
+/** Returns the unit the corpus index clusters for a person found in an article. */
+export function personUnitOf(article: { key: string; title: string }, person: Person): PersonUnit {
+  return {
+    article,
+    surnameKey: person.surnameKey,
+    preferred: person.preferred,
+    preferredBecause: person.preferredBecause ?? 'frequency',
+    mentions: person.mentions.length,
+    spellings: person.spellings,
+  };
 }
 
 /** Returns every person named in the articles, with spellings, counts and articles. */
 export function buildCorpusNameIndex(articles: readonly ArticleView[], opts: CorpusNameIndexOptions = {}): CorpusNameIndex {
   const glossary = opts.glossary ?? [];
   const distinctPeople = opts.distinctPeople ?? [];
-  const units: ArticlePerson[] = articles.flatMap((article) =>
-    buildNameIndex(article, { corrections: opts.corrections?.get(article.key) ?? [], glossary, distinctPeople }).people.map((person) => ({
-      article,
-      person,
-      readings: person.spellings.flatMap((s) => {
-        const reading = readName(s.text);
-        return reading === undefined || s.count === 0 ? [] : [{ text: s.text, count: s.count, reading }];
-      }),
-    })),
+  const units = articles.flatMap((article) =>
+    buildNameIndex(article, { corrections: opts.corrections?.get(article.key) ?? [], glossary, distinctPeople }).people.map((person) => personUnitOf(article, person)),
   );
+  return clusterPeople(units, { glossary, distinctPeople });
+}
+
+/**
+ * Signatures compared pairwise in one group at most: complete linkage is quadratic, so a larger
+ * group (one very common surname and given-name length in a very large corpus) is clustered
+ * greedily instead: each signature joins the first person all of whose spellings it matches.
+ */
+const MAX_COMPLETE_LINKAGE = 1500;
+
+/** Returns the people of several articles' persons: those whose spellings all match (and are not decided apart) taken for one. */
+export function clusterPeople(personUnits: readonly PersonUnit[], opts: { glossary?: readonly GlossaryConcept[]; distinctPeople?: readonly (readonly [string, string])[] } = {}): CorpusNameIndex {
+  const glossary = opts.glossary ?? [];
+  const distinctPeople = opts.distinctPeople ?? [];
+  const units: ArticlePerson[] = personUnits.map((unit) => ({
+    unit,
+    readings: unit.spellings.flatMap((s) => {
+      const reading = readName(s.text);
+      return reading === undefined || s.count === 0 ? [] : [{ text: s.text, count: s.count, reading }];
+    }),
+  }));
   const apart = new Set(distinctPeople.flatMap(([x, y]) => [`${keyOf(x)}|${keyOf(y)}`, `${keyOf(y)}|${keyOf(x)}`]));
   const isSame = (a: ArticlePerson, b: ArticlePerson): boolean =>
     a.readings.every((x) => b.readings.every((y) => areSameName(x.reading, y.reading) && !apart.has(`${nameKeyOf(x.reading)}|${nameKeyOf(y.reading)}`)));
@@ -74,24 +112,38 @@ export function buildCorpusNameIndex(articles: readonly ArticleView[], opts: Cor
   const order = new Map(units.map((u, i) => [u, i]));
   const bySignature = new Map<string, ArticlePerson[]>();
   for (const unit of units) {
-    const signature = `${unit.person.surnameKey}\n${unit.readings.map((r) => r.text).sort().join('\n')}`;
+    const signature = `${unit.unit.surnameKey}\n${unit.readings.map((r) => r.text).sort().join('\n')}`;
     const list = bySignature.get(signature);
     if (list === undefined) bySignature.set(signature, [unit]);
     else list.push(unit);
   }
+  // A given name of another length can never match: it splits a surname's group at no cost.
   const bySurname = new Map<string, ArticlePerson[][]>();
   for (const list of bySignature.values()) {
-    const key = (list[0] as ArticlePerson).person.surnameKey;
+    const first = list[0] as ArticlePerson;
+    const key = `${first.unit.surnameKey}\n${first.readings[0]?.reading.reading.syllables.length ?? 0}`;
     const lists = bySurname.get(key);
     if (lists === undefined) bySurname.set(key, [list]);
     else lists.push(list);
   }
+  const sameSignature = (a: ArticlePerson[], b: ArticlePerson[]) => isSame(a[0] as ArticlePerson, b[0] as ArticlePerson);
   const groups = [...bySurname.values()]
-    .flatMap((lists) => clusterCompletely(lists, (a, b) => isSame(a[0] as ArticlePerson, b[0] as ArticlePerson)).map((c) => c.flat()))
+    .flatMap((lists) => (lists.length <= MAX_COMPLETE_LINKAGE ? clusterCompletely(lists, sameSignature) : clusterGreedily(lists, sameSignature)).map((c) => c.flat()))
     .map((group) => [...group].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)))
     .sort((a, b) => (order.get(a[0] as ArticlePerson) ?? 0) - (order.get(b[0] as ArticlePerson) ?? 0));
   const used = new Set<string>();
   return { people: groups.map((group) => toCorpusPerson(group, glossary, used)) };
+}
+
+/** Returns the items grouped greedily: each joins the first group all of whose members it matches (linear in the groups per item). */
+function clusterGreedily<T>(items: readonly T[], isSame: (a: T, b: T) => boolean): T[][] {
+  const groups: T[][] = [];
+  for (const item of items) {
+    const home = groups.find((g) => g.every((member) => isSame(member, item)));
+    if (home) home.push(item);
+    else groups.push([item]);
+  }
+  return groups;
 }
 
 function toCorpusPerson(group: readonly ArticlePerson[], glossary: readonly GlossaryConcept[], used: Set<string>): CorpusPerson {
@@ -100,7 +152,7 @@ function toCorpusPerson(group: readonly ArticlePerson[], glossary: readonly Glos
     for (const r of unit.readings) {
       const entry = spellings.get(r.text) ?? { count: 0, articles: [], reading: r.reading, first: order };
       entry.count += r.count;
-      entry.articles.push({ key: unit.article.key, title: unit.article.title, count: r.count });
+      entry.articles.push({ key: unit.unit.article.key, title: unit.unit.article.title, count: r.count });
       spellings.set(r.text, entry);
     }
   });
@@ -117,9 +169,10 @@ function toCorpusPerson(group: readonly ArticlePerson[], glossary: readonly Glos
     id,
     preferred,
     preferredBecause: because,
-    surnameKey: group[0]?.person.surnameKey ?? '',
+    surnameKey: group[0]?.unit.surnameKey ?? '',
     spellings: ordered,
-    articles: group.map((u) => ({ key: u.article.key, title: u.article.title, count: u.person.mentions.length })),
+    articles: group.map((u) => ({ key: u.unit.article.key, title: u.unit.article.title, count: u.unit.mentions })),
+    members: group.map((u) => u.unit),
   };
 }
 
@@ -129,14 +182,14 @@ function preferredOf(group: readonly ArticlePerson[], uses: readonly SpellingUse
   if (concept !== undefined) return { preferred: concept.preferred, because: 'glossary' };
   const corrected = new Map<string, number>();
   for (const unit of group) {
-    if (unit.person.preferredBecause === 'correction') corrected.set(unit.person.preferred, (corrected.get(unit.person.preferred) ?? 0) + 1);
+    if (unit.unit.preferredBecause === 'correction') corrected.set(unit.unit.preferred, (corrected.get(unit.unit.preferred) ?? 0) + 1);
   }
   const byCorrection = [...corrected.entries()].sort((a, b) => b[1] - a[1])[0];
   if (byCorrection !== undefined) return { preferred: byCorrection[0], because: 'correction' };
   // Each article has already chosen by its own rule (body paragraphs first, so a caption that
   // repeats the headline does not outvote the text); the corpus goes with most articles' choice.
   const votes = new Map<string, number>();
-  for (const unit of group) votes.set(unit.person.preferred, (votes.get(unit.person.preferred) ?? 0) + 1);
+  for (const unit of group) votes.set(unit.unit.preferred, (votes.get(unit.unit.preferred) ?? 0) + 1);
   const byVote = [...uses].sort(
     (a, b) => (votes.get(b.spelling) ?? 0) - (votes.get(a.spelling) ?? 0) || b.bodyCount - a.bodyCount || a.firstOrder - b.firstOrder,
   )[0];

@@ -27,12 +27,38 @@ export const REPORT_CSV_COLUMNS: readonly (keyof ReportFileRow)[] = [
 
 /** Returns the per-article figures as RFC 4180 CSV with a header (HTER and scores to 6 decimals; an empty cell where there is no score). */
 export function writeReportCsv(rows: readonly ReportFileRow[]): string {
+  return writeReportCsvRows(rows, { hasHeader: true });
+}
+
+/** Returns some rows of the report CSV, with the header when asked (an export streams batches: the header with the first). */
+export function writeReportCsvRows(rows: readonly ReportFileRow[], opts: { hasHeader: boolean }): string {
   const round = (n: number | null) => (n === null ? '' : String(Math.round(n * 1e6) / 1e6));
+  if (rows.length === 0 && !opts.hasHeader) return '';
   return stringify(
     rows.map((r) => REPORT_CSV_COLUMNS.map((c) => (c === 'hter' || c === 'mqmScore' || c === 'charShare' ? round(r[c] as number | null) : String(r[c])))),
-    { header: true, columns: REPORT_CSV_COLUMNS.map((c) => ({ key: String(REPORT_CSV_COLUMNS.indexOf(c)), header: c })), record_delimiter: 'windows' },
+    { header: opts.hasHeader, columns: REPORT_CSV_COLUMNS.map((c) => ({ key: String(REPORT_CSV_COLUMNS.indexOf(c)), header: c })), record_delimiter: 'windows' },
   );
 }
+
+/**
+ * Returns the report JSON in three parts, so an export can stream every article without holding
+ * them: the opening (the corpus figures, then `"articles": [`), each batch of article rows, and the
+ * closing. Joined, they are one JSON document: { format, version, ...report, articles }.
+ */
+export const reportJsonParts = {
+  open(report: { readonly generatedAt: string; readonly passScore: number; readonly corpus: object; readonly [key: string]: unknown }): string {
+    const head = JSON.stringify({ format: 'copydesk-report', version: 1, ...report }, null, 2);
+    return `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "articles": [`;
+  },
+  rows(rows: readonly ReportFileRow[], isFirstBatch: boolean): string {
+    if (rows.length === 0) return '';
+    const text = rows.map((r) => `\n    ${JSON.stringify(r)}`).join(',');
+    return isFirstBatch ? text : `,${text}`;
+  },
+  close(): string {
+    return '\n  ]\n}\n';
+  },
+};
 
 /** Returns the whole report as JSON (2-space indent, keys in a stable order). */
 export function writeReportJson(report: { readonly generatedAt: string; readonly passScore: number; readonly corpus: object; readonly articles: readonly ReportFileRow[]; readonly [key: string]: unknown }): string {

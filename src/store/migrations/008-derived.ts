@@ -69,6 +69,7 @@ export const migration: CopydeskMigration = {
       .addColumn('confirmed_corrections', 'integer', (c) => c.notNull())
       .addColumn('proposed_corrections', 'integer', (c) => c.notNull())
       .addColumn('unconfirmed_penalty', 'real', (c) => c.notNull())
+      .addColumn('corrections', 'integer', (c) => c.notNull()) // confirmed + proposed, for sorting
       .addColumn('engine', 'text', (c) => c.notNull()) // the engine the figures were counted under in report_totals
       .addColumn('last_edited_at', 'text');
     for (const kind of KINDS) {
@@ -117,6 +118,7 @@ export const migration: CopydeskMigration = {
     await db.schema.createIndex('article_stats_by_hter').on('article_stats').column('hter').execute();
     await db.schema.createIndex('article_stats_by_score').on('article_stats').column('mqm_raw_score').execute();
     await db.schema.createIndex('article_stats_by_edited').on('article_stats').column('last_edited_at').execute();
+    await db.schema.createIndex('article_stats_by_corrections').on('article_stats').column('corrections').execute();
 
     await withId(db.schema.createTable('article_flags'), backend)
       .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))

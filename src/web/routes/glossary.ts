@@ -6,7 +6,7 @@ import { HttpError } from '../errors.js';
 import { ServiceError } from '../../service/errors.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
 import {
-  acceptSuggestion, addConcept, addPersonFromNames, applyGlossary, completeCsvImport, correctionSuggestions, editConcept, exportGlossaryFile,
+  acceptSuggestion, addConcept, addPersonFromNames, applyGlossary, APPLY_ARTICLES_PER_RUN, completeCsvImport, correctionSuggestions, countCorrectionSuggestions, editConcept, exportGlossaryFile,
   findConcept, findPendingImport, glossaryConcepts, importGlossaryUpload, planGlossaryApply, preferredFormOf, rejectSuggestion, removeConcept,
 } from '../../service/glossary.js';
 import { diffSegment } from '../../core/diff/diff-segment.js';
@@ -121,8 +121,8 @@ export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler):
 
   router.get('/glossary', async (req, res) => {
     const filter = ListQuery.safeParse(req.query);
-    const [concepts, suggestions] = await Promise.all([glossaryConcepts(ctx), correctionSuggestions(ctx)]);
-    const view = buildGlossaryListView(concepts, filter.success ? filter.data : { q: '', type: '', status: '' }, suggestions.length, noticeFrom(req.query));
+    const [concepts, suggestions] = await Promise.all([glossaryConcepts(ctx), countCorrectionSuggestions(ctx)]);
+    const view = buildGlossaryListView(concepts, filter.success ? filter.data : { q: '', type: '', status: '' }, suggestions, noticeFrom(req.query));
     res.render('glossary/index', view);
   });
 
@@ -192,7 +192,8 @@ export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler):
 
   router.get('/glossary/:cid/apply', async (req, res) => {
     const { concept } = await findConcept(ctx, req.params.cid);
-    const changes: CorpusChangeVm[] = (await planGlossaryApply(ctx, concept)).flatMap(({ article, segments, fixes }) =>
+    const plan = await planGlossaryApply(ctx, concept);
+    const changes: CorpusChangeVm[] = plan.changes.flatMap(({ article, segments, fixes }) =>
       fixes.map((fix) => {
         const segment = segments.find((s) => s.position === fix.segment);
         return {
@@ -207,7 +208,7 @@ export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler):
         };
       }),
     );
-    res.render('glossary/apply', buildGlossaryApplyView(concept, preferredFormOf(concept), changes));
+    res.render('glossary/apply', { ...buildGlossaryApplyView(concept, preferredFormOf(concept), changes), isPartial: plan.isPartial, perRun: APPLY_ARTICLES_PER_RUN });
   });
 
   router.post('/glossary/:cid/apply', async (req, res) => {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
-import { corpusNames, decideDistinctPeople, MAX_SPELLING_CHARS } from '../../service/names.js';
+import { corpusNames, decideDistinctPeople, MAX_SPELLING_CHARS, PEOPLE_PAGE_SIZE } from '../../service/names.js';
 import { buildNamesView } from '../view-models/names-view.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
 import { safeBackPath } from './author.js';
@@ -18,9 +18,9 @@ const DistinctForm = z.object({
 export function nameRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  router.get('/names', async (_req, res) => {
-    const { index, distinctPeople } = await corpusNames(deps.service);
-    res.render('names/index', buildNamesView(index, distinctPeople));
+  router.get('/names', async (req, res) => {
+    const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(req.query.page ?? 1);
+    res.render('names/index', buildNamesView(await corpusNames(deps.service, { page }), { page, pageSize: PEOPLE_PAGE_SIZE }));
   });
 
   router.post('/people/distinct', async (req, res) => {

@@ -2,14 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { HttpError } from '../errors.js';
-import { changePassScore, corpusQuality, editorActivity, passScore } from '../../service/reports.js';
-import {
-  buildReportRows, buildReportsView, EDITOR_SORTS, FREQUENT_SORTS, REPORT_SORTS, type EditorSort, type FrequentSort, type ReportSort,
-} from '../view-models/reports-view.js';
-import { writeReportCsv, writeReportJson } from '../../formats/report/report-files.js';
-import { downloadName, sendDownload } from '../download.js';
+import { changePassScore, corpusReport, reportArticles, REPORT_PAGE_SIZE } from '../../service/reports.js';
+import { buildReportsView, toReportRow, EDITOR_SORTS, FREQUENT_SORTS, REPORT_SORTS, type EditorSort, type FrequentSort, type ReportSort } from '../view-models/reports-view.js';
+import { reportJsonParts, writeReportCsvRows } from '../../formats/report/report-files.js';
+import { downloadName } from '../download.js';
 
 const PassScoreForm = z.object({ passScore: z.coerce.number().min(0).max(100) });
+const Page = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 /** Returns the corpus reports page, its CSV and JSON exports, and the pass-score setting. */
 export function reportRoutes(deps: RouteDeps): Router {
@@ -21,35 +20,49 @@ export function reportRoutes(deps: RouteDeps): Router {
     const isCaseSensitive = req.query.case !== 'insensitive';
     const frequentSort = FREQUENT_SORTS.find((s): s is FrequentSort => s === req.query.fsort);
     const editorSort = EDITOR_SORTS.find((s): s is EditorSort => s === req.query.esort);
-    const [items, editors, score] = await Promise.all([corpusQuality(deps.service, { caseSensitive: isCaseSensitive }), editorActivity(deps.service), passScore(deps.service)]);
-    res.render('reports/index', buildReportsView(items, editors, { sort, isDescending, passScore: score, isCaseSensitive, frequentSort, editorSort }));
+    const page = Page.parse(req.query.page ?? 1);
+    const report = await corpusReport(deps.service, { sort, isDescending, page });
+    res.render('reports/index', buildReportsView(report, { sort, isDescending, isCaseSensitive, page, pageSize: REPORT_PAGE_SIZE, frequentSort, editorSort }));
   });
 
   router.get('/reports/export', async (req, res) => {
     const format = req.query.format;
     if (format !== 'csv' && format !== 'json') throw new HttpError(422, 'Choose an export format: csv or json.');
     const isCaseSensitive = req.query.case !== 'insensitive';
-    const items = await corpusQuality(deps.service, { caseSensitive: isCaseSensitive });
-    const rows = buildReportRows(items);
+    const report = await corpusReport(deps.service, { sort: 'hter', isDescending: true, page: 1 });
+    const opts = { passScore: report.passScore, isCaseSensitive };
+    // Every article is streamed a batch at a time: an export of 100,000 articles never sits in memory.
+    res.type(format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8');
+    res.attachment(downloadName('copydesk report', '', format));
     if (format === 'csv') {
-      sendDownload(res, { body: writeReportCsv(rows), contentType: 'text/csv; charset=utf-8; header=present' }, downloadName('copydesk report', '', 'csv'));
+      let isFirst = true;
+      for await (const batch of reportArticles(deps.service)) {
+        res.write(writeReportCsvRows(batch.map((a) => toReportRow(a, opts)), { hasHeader: isFirst }));
+        isFirst = false;
+      }
+      if (isFirst) res.write(writeReportCsvRows([], { hasHeader: true }));
+      res.end();
       return;
     }
-    const view = buildReportsView(items, await editorActivity(deps.service), { sort: 'hter', isDescending: true, passScore: await passScore(deps.service), isCaseSensitive });
-    const body = writeReportJson({
+    const view = buildReportsView(report, { sort: 'hter', isDescending: true, isCaseSensitive, page: 1, pageSize: REPORT_PAGE_SIZE });
+    res.write(reportJsonParts.open({
       generatedAt: deps.service.now(),
       passScore: view.passScore,
       caseSensitive: isCaseSensitive,
       corpus: view.corpus,
       engines: view.engines,
-      articles: rows,
       hterBins: view.hterBins,
       dimensions: view.dimensions.map((d) => ({ dimension: d.label, total: d.total, confirmed: d.confirmed, bySeverity: Object.fromEntries(view.severities.map((s, i) => [s.toLowerCase(), d.bySeverity[i]])) })),
       kinds: view.kinds.map((k) => ({ kind: k.kind, segments: k.segments, edits: k.edits, words: k.words, hter: k.hter })),
       frequentCorrections: view.frequent,
       editors: view.editors,
-    });
-    sendDownload(res, { body, contentType: 'application/json; charset=utf-8' }, downloadName('copydesk report', '', 'json'));
+    }));
+    let isFirst = true;
+    for await (const batch of reportArticles(deps.service)) {
+      res.write(reportJsonParts.rows(batch.map((a) => toReportRow(a, opts)), isFirst));
+      isFirst = false;
+    }
+    res.end(reportJsonParts.close());
   });
 
   router.post('/reports/pass-score', async (req, res) => {

@@ -122,6 +122,7 @@ export function buildSuggestionsView(suggestions: readonly CorrectionSuggestion[
       editText: s.editText,
       count: s.count,
       articles: s.articles.map((a) => ({ url: `/articles/${a.id}`, title: a.title || '(untitled)' })),
+      moreArticles: s.articleCount - s.articles.length,
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { CorpusNameIndex } from '../../core/names/build-corpus-name-index.js';
+import type { NamesPerson } from '../../service/names.js';
 
 /** One person on the names page. */
 export interface PersonVm {
@@ -6,18 +6,11 @@ export interface PersonVm {
   readonly preferred: string;
   readonly preferredBecause: string;
   readonly isInconsistent: boolean;
-  readonly spellings: readonly { readonly text: string; readonly count: number; readonly articles: readonly { readonly url: string; readonly title: string; readonly count: number }[] }[];
-  readonly articles: readonly { readonly url: string; readonly title: string; readonly count: number }[];
+  readonly spellings: readonly { readonly text: string; readonly count: number; readonly articles: readonly { readonly url: string; readonly title: string; readonly count: number }[]; readonly more: number }[];
+  readonly mentions: number;
+  readonly articleCount: number;
   /** Spellings other than the preferred one, each offered as "a different person". */
   readonly others: readonly string[];
-}
-
-/** The names page: every person across the corpus, inconsistent ones first. */
-export interface NamesVm {
-  readonly title: string;
-  readonly people: readonly PersonVm[];
-  readonly inconsistentCount: number;
-  readonly distinctPairs: readonly { readonly a: string; readonly b: string }[];
 }
 
 const BECAUSE: Readonly<Record<string, string>> = {
@@ -26,23 +19,39 @@ const BECAUSE: Readonly<Record<string, string>> = {
   frequency: 'the spelling the body text uses most',
 };
 
-/** Returns the names page's view-model. */
-export function buildNamesView(index: CorpusNameIndex, distinctPeople: readonly (readonly [string, string])[]): NamesVm {
-  const toArticle = (a: { key: string; title: string; count: number }) => ({ url: `/articles/${a.key}`, title: a.title || '(untitled)', count: a.count });
-  const people = index.people.map((p): PersonVm => ({
-    id: p.id,
+/** Returns the names page's view-model: one page of people (most spellings first), and the decisions recorded. */
+export function buildNamesView(
+  names: { people: readonly NamesPerson[]; total: number; inconsistent: number; distinctPeople: readonly (readonly [string, string])[]; isUpdating: boolean },
+  paging: { page: number; pageSize: number },
+) {
+  const people = names.people.map((p): PersonVm => ({
+    id: p.slug,
     preferred: p.preferred,
     preferredBecause: BECAUSE[p.preferredBecause] ?? '',
-    isInconsistent: p.spellings.length > 1,
-    spellings: p.spellings.map((s) => ({ text: s.text, count: s.count, articles: s.articles.map(toArticle) })),
-    articles: p.articles.map(toArticle),
-    others: p.spellings.map((s) => s.text).filter((t) => t !== p.preferred),
+    isInconsistent: p.spellings > 1,
+    spellings: p.spellingList.map((s) => ({
+      text: s.text,
+      count: s.count,
+      articles: s.articles.map((a) => ({ url: `/articles/${a.id}`, title: a.title || '(untitled)', count: a.count })),
+      more: s.articleCount - s.articles.length,
+    })),
+    mentions: p.mentions,
+    articleCount: p.articles,
+    others: p.spellingList.map((s) => s.text).filter((t) => t !== p.preferred),
   }));
-  const ordered = [...people.filter((p) => p.isInconsistent), ...people.filter((p) => !p.isInconsistent)];
+  const pages = Math.max(1, Math.ceil(names.total / paging.pageSize));
   return {
     title: 'Names',
-    people: ordered,
-    inconsistentCount: people.filter((p) => p.isInconsistent).length,
-    distinctPairs: distinctPeople.map(([a, b]) => ({ a, b })),
+    people,
+    total: names.total,
+    inconsistentCount: names.inconsistent,
+    isUpdating: names.isUpdating,
+    distinctPairs: names.distinctPeople.map(([a, b]) => ({ a, b })),
+    paging: {
+      page: paging.page,
+      pages,
+      previousUrl: paging.page > 1 ? `/names?page=${paging.page - 1}` : null,
+      nextUrl: paging.page < pages ? `/names?page=${paging.page + 1}` : null,
+    },
   };
 }

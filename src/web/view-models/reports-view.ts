@@ -1,17 +1,16 @@
-import type { ArticleQuality } from '../../service/types.js';
-import type { EditorActivity } from '../../service/types.js';
-import type { ArticleRow } from '../../service/types.js';
-import { MQM_DIMENSIONS, mqmDimensionOf } from '../../core/mqm/typology.js';
+import type { CorpusReport } from '../../service/reports.js';
+import type { ReportArticle, ReportArticleSort } from '../../service/types.js';
+import { MQM_DIMENSIONS } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
+import { mqmVerdict } from '../../core/mqm/score.js';
+import { HTER_BINS, REPORT_KINDS } from '../../core/metrics/hter-bins.js';
 import { KIND_LABELS, STATUS_LABELS, formatShare } from './format.js';
 import { buildBarChart } from './charts.js';
 import type { ReportFileRow } from '../../formats/report/report-files.js';
 
-import { HTER_BINS } from '../../core/metrics/hter-bins.js';
-
 /** The columns the articles table can be sorted by. */
-export const REPORT_SORTS = ['title', 'hter', 'mqm', 'corrections', 'status'] as const;
-export type ReportSort = (typeof REPORT_SORTS)[number];
+export const REPORT_SORTS = ['title', 'hter', 'mqm', 'corrections', 'status'] as const satisfies readonly ReportArticleSort[];
+export type ReportSort = ReportArticleSort;
 
 /** One article's row of the report: what the CSV and JSON exports hold. */
 export type ReportArticleRow = ReportFileRow;
@@ -24,115 +23,89 @@ export type FrequentSort = (typeof FREQUENT_SORTS)[number];
 export const EDITOR_SORTS = ['revisions', 'segments', 'articles', 'corrections', 'author'] as const;
 export type EditorSort = (typeof EDITOR_SORTS)[number];
 
-/** Sorts rows by a key: numbers largest first, text in alphabetical order; ties keep their order. */
+/** Sorts rows by a key: numbers largest first, text in code-unit order; ties keep their order. */
 function sortBy<T>(rows: readonly T[], key: (row: T) => number | string): T[] {
   return [...rows].sort((a, b) => {
     const x = key(a);
     const y = key(b);
-    return typeof x === 'number' && typeof y === 'number' ? y - x : String(x).localeCompare(String(y));
+    return typeof x === 'number' && typeof y === 'number' ? y - x : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
   });
 }
 
-/** Returns the per-article rows of the corpus report. */
-export function buildReportRows(items: readonly { article: ArticleRow; quality: ArticleQuality }[]): ReportArticleRow[] {
-  return items.map(({ article, quality }) => ({
-    id: article.id,
-    title: article.title,
-    mtEngine: article.mtEngine,
-    status: article.status,
-    hter: quality.editRate.ter,
-    hterEdits: quality.editRate.edits,
-    words: quality.editRate.words,
-    charShare: quality.editRate.charShare,
-    untouchedSegments: quality.editRate.untouched,
-    contentSegments: quality.editRate.segments,
-    mqmScore: quality.mqm.rawScore,
-    mqmPenalty: quality.mqm.penalty,
-    verdict: quality.mqm.verdict,
-    confirmedCorrections: quality.mqm.count,
-    proposedCorrections: quality.mqm.unconfirmed.count,
-  }));
-}
-
-function sortRows(rows: readonly ReportArticleRow[], sort: ReportSort, isDescending: boolean): ReportArticleRow[] {
-  const key = (r: ReportArticleRow): number | string =>
-    sort === 'title' ? r.title.toLocaleLowerCase() : sort === 'hter' ? r.hter : sort === 'mqm' ? (r.mqmScore ?? -Infinity) : sort === 'status' ? r.status : r.confirmedCorrections + r.proposedCorrections;
-  const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
-  return isDescending ? sorted.reverse() : sorted;
-}
-
-/** Returns the reports page's view-model: charts with their numbers, and sortable tables. */
-export function buildReportsView(
-  items: readonly { article: ArticleRow; quality: ArticleQuality }[],
-  editors: readonly EditorActivity[],
-  opts: { sort: ReportSort; isDescending: boolean; passScore: number; isCaseSensitive: boolean; frequentSort?: FrequentSort; editorSort?: EditorSort },
-) {
-  const rows = buildReportRows(items);
-  const qualities = items.map((i) => i.quality);
-  const totals = {
-    edits: qualities.reduce((s, q) => s + q.editRate.edits, 0),
-    words: qualities.reduce((s, q) => s + q.editRate.words, 0),
+/** Returns an article's row of the report exports, judged against the pass score. */
+export function toReportRow(a: ReportArticle, opts: { passScore: number; isCaseSensitive: boolean }): ReportArticleRow {
+  const edits = opts.isCaseSensitive ? a.hterEdits : a.hterEditsCi;
+  return {
+    id: a.id,
+    title: a.title,
+    mtEngine: a.mtEngine,
+    status: a.status,
+    hter: a.words === 0 ? (edits === 0 ? 0 : 1) : edits / a.words,
+    hterEdits: edits,
+    words: a.words,
+    charShare: a.charShare,
+    untouchedSegments: a.untouchedSegments,
+    contentSegments: a.contentSegments,
+    mqmScore: a.mqmScore,
+    mqmPenalty: a.mqmPenalty,
+    verdict: mqmVerdict(a.hasCritical, a.mqmScore, opts.passScore),
+    confirmedCorrections: a.confirmedCorrections,
+    proposedCorrections: a.proposedCorrections,
   };
-  const bins = HTER_BINS.map(([from, to]) => ({
+}
+
+/** Returns the reports page's view-model: charts with their numbers (from the running totals), sortable tables, one page of articles. */
+export function buildReportsView(
+  report: CorpusReport,
+  opts: { sort: ReportSort; isDescending: boolean; isCaseSensitive: boolean; page: number; pageSize: number; frequentSort?: FrequentSort; editorSort?: EditorSort },
+) {
+  const ci = !opts.isCaseSensitive;
+  const sum = (pick: (e: CorpusReport['engines'][number]) => number) => report.engines.reduce((s, e) => s + pick(e), 0);
+  const totals = { articles: sum((e) => e.articles), edits: sum((e) => (ci ? e.hterEditsCi : e.hterEdits)), words: sum((e) => e.hterWords) };
+  const bins = HTER_BINS.map(([from, to], bin) => ({
     label: to === Infinity ? `≥${from}%` : `${from}–${to}%`,
-    value: rows.filter((r) => r.hter * 100 >= from && r.hter * 100 < to).length,
+    value: sum((e) => (ci ? e.binsCi[bin] : e.bins[bin]) ?? 0),
   }));
-  const corrections = qualities.flatMap((q) => q.corrections);
   const byDimension = MQM_DIMENSIONS.map((d) => {
-    const inDimension = corrections.filter((c) => mqmDimensionOf(c.category) === d.id);
+    const rows = report.errors.filter((e) => e.dimension === d.id);
     return {
       label: d.label,
-      total: inDimension.length,
-      confirmed: inDimension.filter((c) => c.status === 'confirmed').length,
-      bySeverity: MQM_SEVERITIES.map((s) => inDimension.filter((c) => c.severity === s.id).length),
+      total: rows.reduce((s, e) => s + e.total, 0),
+      confirmed: rows.reduce((s, e) => s + e.confirmed, 0),
+      bySeverity: MQM_SEVERITIES.map((s) => rows.filter((e) => e.severity === s.id).reduce((n, e) => n + e.total, 0)),
     };
   });
-  const kinds = (['headline', 'standfirst', 'body', 'caption'] as const).map((kind) => {
-    const segments = qualities.flatMap((q) => q.segments.filter((s) => s.kind === kind));
-    const edits = segments.reduce((s, x) => s + x.edits, 0);
-    const words = segments.reduce((s, x) => s + x.words, 0);
-    return { kind, label: KIND_LABELS[kind], segments: segments.length, edits, words, hter: words ? edits / words : 0, share: formatShare(edits, words) };
+  const kinds = REPORT_KINDS.map((kind) => {
+    const segments = sum((e) => e.kinds[kind].segments);
+    const edits = sum((e) => (ci ? e.kinds[kind].editsCi : e.kinds[kind].edits));
+    const words = sum((e) => e.kinds[kind].words);
+    return { kind, label: KIND_LABELS[kind], segments, edits, words, hter: words ? edits / words : 0, share: formatShare(edits, words) };
   });
-  const pairs = new Map<string, { mtText: string; editText: string; count: number; articles: Set<number> }>();
-  for (const q of qualities) {
-    for (const c of q.corrections) {
-      const key = `${c.correction.mtText}\u0000${c.correction.editText}`;
-      const entry = pairs.get(key) ?? { mtText: c.correction.mtText, editText: c.correction.editText, count: 0, articles: new Set<number>() };
-      entry.count += 1;
-      entry.articles.add(q.articleId);
-      pairs.set(key, entry);
-    }
-  }
-  const topPairs = [...pairs.values()].sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText)).slice(0, 20)
-    .map((p) => ({ mtText: p.mtText, editText: p.editText, count: p.count, articles: p.articles.size }));
   const frequentSort = opts.frequentSort ?? 'count';
-  const frequent = sortBy(topPairs, (p) => (frequentSort === 'mt' ? p.mtText : frequentSort === 'edit' ? p.editText : p[frequentSort]));
+  const frequent = sortBy(report.frequent, (p) => (frequentSort === 'mt' ? p.mtText : frequentSort === 'edit' ? p.editText : p[frequentSort]));
   const editorSort = opts.editorSort ?? 'revisions';
-  const sortedEditors = sortBy(editors, (e) => e[editorSort]);
-  const engines = [...new Set(rows.map((r) => r.mtEngine))].sort().map((engine) => {
-    const of = rows.filter((r) => r.mtEngine === engine);
-    const scored = of.filter((r) => r.mqmScore !== null);
-    const edits = of.reduce((s, r) => s + r.hterEdits, 0);
-    const words = of.reduce((s, r) => s + r.words, 0);
-    return {
-      engine: engine || '(unknown)',
-      articles: of.length,
-      hter: formatShare(edits, words),
-      meanMqm: scored.length ? (scored.reduce((s, r) => s + (r.mqmScore ?? 0), 0) / scored.length).toFixed(1) : '–',
-      failing: of.filter((r) => r.verdict === 'fail').length,
-      corrections: of.reduce((s, r) => s + r.confirmedCorrections + r.proposedCorrections, 0),
-    };
-  });
+  const sortedEditors = sortBy(report.editors, (e) => e[editorSort]);
+  const engines = report.engines.map((e) => ({
+    engine: e.engine || '(unknown)',
+    articles: e.articles,
+    hter: formatShare(ci ? e.hterEditsCi : e.hterEdits, e.hterWords),
+    meanMqm: e.scored ? (e.scoreSum / e.scored).toFixed(1) : '–',
+    failing: report.failing.get(e.engine) ?? 0,
+    corrections: e.confirmed + e.proposed,
+  }));
   const caseParam = opts.isCaseSensitive ? '' : '&case=insensitive';
   const sortLink = (column: ReportSort) => `/reports?sort=${column}&dir=${opts.sort === column && !opts.isDescending ? 'desc' : 'asc'}${caseParam}#articles`;
   const tableLink = (param: string, column: string, anchor: string) => `/reports?${param}=${column}${caseParam}#${anchor}`;
+  const pages = Math.max(1, Math.ceil(totals.articles / opts.pageSize));
+  const pageLink = (page: number) => `/reports?sort=${opts.sort}&dir=${opts.isDescending ? 'desc' : 'asc'}${caseParam}&page=${page}#articles`;
   return {
     title: 'Reports',
-    passScore: opts.passScore,
+    passScore: report.passScore,
     isCaseSensitive: opts.isCaseSensitive,
     caseToggleUrl: opts.isCaseSensitive ? '/reports?case=insensitive' : '/reports',
+    stale: report.stale,
     engines,
-    corpus: { articles: rows.length, hter: formatShare(totals.edits, totals.words), edits: totals.edits, words: totals.words },
+    corpus: { articles: totals.articles, of: report.total, hter: formatShare(totals.edits, totals.words), edits: totals.edits, words: totals.words },
     hterChart: buildBarChart(bins, 'Number of articles in each HTER band'),
     hterBins: bins,
     dimensionChart: buildBarChart(byDimension.map((d) => ({ label: d.label.split(' ')[0] ?? d.label, value: d.total })), 'Corrections by MQM dimension'),
@@ -149,17 +122,26 @@ export function buildReportsView(
     sortLinks: Object.fromEntries(REPORT_SORTS.map((c) => [c, sortLink(c)])) as Record<ReportSort, string>,
     sortedBy: opts.sort,
     direction: opts.isDescending ? 'descending' : 'ascending',
-    articles: sortRows(rows, opts.sort, opts.isDescending).map((r) => ({
-      url: `/articles/${r.id}`,
-      reportUrl: `/articles/${r.id}/report`,
-      title: r.title || '(untitled)',
-      mtEngine: r.mtEngine || '(unknown)',
-      status: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
-      hter: formatShare(r.hterEdits, r.words),
-      mqm: r.mqmScore === null ? '–' : r.mqmScore.toFixed(1),
-      verdict: r.verdict,
-      corrections: `${r.confirmedCorrections} confirmed, ${r.proposedCorrections} proposed`,
-      untouched: `${r.untouchedSegments} of ${r.contentSegments}`,
-    })),
+    paging: {
+      page: opts.page,
+      pages,
+      previousUrl: opts.page > 1 ? pageLink(opts.page - 1) : null,
+      nextUrl: opts.page < pages ? pageLink(opts.page + 1) : null,
+    },
+    articles: report.articles.map((a) => {
+      const r = toReportRow(a, { passScore: report.passScore, isCaseSensitive: opts.isCaseSensitive });
+      return {
+        url: `/articles/${r.id}`,
+        reportUrl: `/articles/${r.id}/report`,
+        title: r.title || '(untitled)',
+        mtEngine: r.mtEngine || '(unknown)',
+        status: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
+        hter: formatShare(r.hterEdits, r.words),
+        mqm: r.mqmScore === null ? '–' : r.mqmScore.toFixed(1),
+        verdict: r.verdict,
+        corrections: `${r.confirmedCorrections} confirmed, ${r.proposedCorrections} proposed`,
+        untouched: `${r.untouchedSegments} of ${r.contentSegments}`,
+      };
+    }),
   };
 }
