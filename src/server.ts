@@ -3,6 +3,7 @@ import { openServiceContext } from './service/context.js';
 import { importCorpus } from './service/import-articles.js';
 import type { StoreConfig } from './service/types.js';
 import { createApp } from './web/app.js';
+import { startBackgroundRefresher } from './service/background.js';
 
 /** The only place that reads the environment and listens. */
 const port = Number(process.env.PORT ?? 3000);
@@ -15,6 +16,8 @@ const config: StoreConfig = process.env.DATABASE_URL
 const service = await openServiceContext(config, { log: (message) => console.warn(message) });
 const imported = await importCorpus(service, corpusDir, { importedBy: 'corpus' });
 const app = await createApp({ service, isSecure: process.env.COPYDESK_SECURE_COOKIES === '1' });
+// Corpus-wide work (the checks after a decision, a large import's figures) runs in worker threads.
+const background = startBackgroundRefresher(config, { log: (message) => console.warn(message) });
 const server = app.listen(port, () => {
   console.log(`Copydesk on http://localhost:${port} (${service.store.description}; corpus: ${imported.added} new, ${imported.existing} already there, ${imported.refused.length} refused)`);
   for (const r of imported.refused) console.warn(`  refused ${r.file}: ${r.message}`);
@@ -22,7 +25,7 @@ const server = app.listen(port, () => {
 
 function shutdown(): void {
   server.close(() => {
-    service.store.close().finally(() => process.exit(0));
+    background.stop().then(() => service.store.close()).finally(() => process.exit(0));
   });
 }
 process.on('SIGINT', shutdown);

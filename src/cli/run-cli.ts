@@ -4,10 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { openServiceContext, type ServiceContext } from '../service/context.js';
 import { importFiles, listArticleFiles } from '../service/import-articles.js';
-import { listAllArticles } from '../service/articles.js';
+import { countStale, listAllArticles } from '../service/articles.js';
 import { exportArticleFile } from '../service/exports.js';
 import { exportGlossaryFile, storeImportedConcepts } from '../service/glossary.js';
 import { copyDatabase } from '../service/copy-database.js';
+import { refreshAll } from '../service/background.js';
+import { jobsWithProgress, recordRecheck } from '../service/jobs.js';
 import { ServiceError } from '../service/errors.js';
 import type { StoreConfig } from '../service/types.js';
 import { writeCorpusList } from '../formats/corpus-list.js';
@@ -199,9 +201,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = EXIT.refused;
         return;
       }
-      const ids = await withService(io, (ctx) => storeImportedConcepts(ctx, read.concepts));
+      const ids = await withService(io, async (ctx) => {
+        const stored = await storeImportedConcepts(ctx, read.concepts);
+        if (stored.length > 0) await recordRecheck(ctx, `${stored.length} glossary concept${stored.length === 1 ? ' was' : 's were'} imported`, opts.by);
+        return stored;
+      });
       for (const warning of read.warnings) io.stderr.write(`warning: ${warning}\n`);
       io.stdout.write(`imported ${ids.length} concept${ids.length === 1 ? '' : 's'} from ${file}\n`);
+    });
+
+  program
+    .command('refresh')
+    .description("Bring every article's figures, flags, people and search text up to date on every core (after a large import; the app does it in the background too).")
+    .option('--threads <n>', 'worker threads (default: one per core)')
+    .action(async (opts: { threads?: string }) => {
+      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
+        io.stderr.write('copydesk: --threads takes a whole number from 1 to 64\n');
+        exitCode = EXIT.usage;
+        return;
+      }
+      const config = storeConfig(io);
+      // Open once in this thread first: migrations run here, not in every worker at once.
+      const stale = await withService(io, (ctx) => countStale(ctx));
+      const bar = io.stderr.isTTY && stale > 0
+        ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'refreshing [{bar}] {value}/{total} articles' }, Presets.shades_classic)
+        : undefined;
+      bar?.start(stale, 0);
+      const refreshed = await refreshAll(config, { threads, onProgress: (remaining) => bar?.update(Math.max(0, stale - remaining)) });
+      bar?.stop();
+      io.stdout.write(`refreshed ${refreshed} article${refreshed === 1 ? '' : 's'}\n`);
+    });
+
+  program
+    .command('jobs')
+    .description('List the corpus-wide jobs (re-checks after a decision) with their progress.')
+    .action(async () => {
+      const jobs = await withService(io, (ctx) => jobsWithProgress(ctx, { limit: 20 }));
+      for (const j of jobs) io.stdout.write(`${j.id}\t${j.state}\t${j.done}/${j.total}\t${j.createdAt}\t${j.message}\n`);
     });
 
   const db = program.command('db').description('Work on the database itself.');

@@ -94,3 +94,9 @@ export async function confirmCorrectionCategory(
   await confirmCategory(ctx.store, articleId, input, { author, now: ctx.now() });
   await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
 }
+
+/** Returns how many articles wait for a refresh of their figures and flags. */
+export async function countStale(ctx: ServiceContext): Promise<number> {
+  const { decisions } = await readCorpusVersions(ctx.store);
+  return (await countStaleArticles(ctx.store, decisions)).stale;
+}

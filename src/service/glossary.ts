@@ -21,6 +21,7 @@ import { readArticleState, toArticleView } from './flag-reader.js';
 import { refreshPending } from './context.js';
 import { saveEdits } from './save-segment.js';
 import { ServiceError } from './errors.js';
+import { recordRecheck } from './jobs.js';
 
 /** Returns every concept in force, oldest first. */
 export function glossaryConcepts(ctx: ServiceContext): Promise<Concept[]> {
@@ -34,13 +35,20 @@ export async function findConcept(ctx: ServiceContext, key: string): Promise<{ c
   return { concept, history: await listConceptHistory(ctx.store, key) };
 }
 
+/** Returns a concept's preferred form for the messages of the re-check its change starts. */
+function nameOf(input: ConceptInput): string {
+  return input.terms.find((t) => t.status === 'preferred' && t.lang !== 'ko')?.text ?? input.terms[0]?.text ?? 'a concept';
+}
+
 /** Adds a concept by hand; returns its id. */
-export function addConcept(ctx: ServiceContext, input: ConceptInput, author: string): Promise<string> {
-  return createConcept(ctx.store, input, { origin: 'manual', author, now: ctx.now() });
+export async function addConcept(ctx: ServiceContext, input: ConceptInput, author: string): Promise<string> {
+  const id = await createConcept(ctx.store, input, { origin: 'manual', author, now: ctx.now() });
+  await recordRecheck(ctx, `the glossary gained “${nameOf(input)}”`, author);
+  return id;
 }
 
 /** Adds a person in one action from a name flag or the names page: the preferred spelling and the rejected ones; returns its id. */
-export function addPersonFromNames(ctx: ServiceContext, input: { preferred: string; deprecated: readonly string[]; source?: string | undefined }, author: string): Promise<string> {
+export async function addPersonFromNames(ctx: ServiceContext, input: { preferred: string; deprecated: readonly string[]; source?: string | undefined }, author: string): Promise<string> {
   const preferred = input.preferred.trim();
   if (!preferred) throw new ServiceError('invalid', 'Say which spelling is preferred.');
   const deprecated = [...new Set(input.deprecated.map((d) => d.trim()).filter((d) => d && d !== preferred))];
@@ -48,7 +56,9 @@ export function addPersonFromNames(ctx: ServiceContext, input: { preferred: stri
     type: 'person',
     terms: [{ text: preferred, lang: 'en', status: 'preferred' }, ...deprecated.map((text): Term => ({ text, lang: 'en', status: 'deprecated' }))],
   };
-  return createConcept(ctx.store, concept, { origin: 'flag', source: input.source, author, now: ctx.now() });
+  const id = await createConcept(ctx.store, concept, { origin: 'flag', source: input.source, author, now: ctx.now() });
+  await recordRecheck(ctx, `the glossary gained “${preferred}”`, author);
+  return id;
 }
 
 /** Replaces a concept's type, note and terms; throws not-found for none, conflict for a deleted one. */
@@ -56,12 +66,14 @@ export async function editConcept(ctx: ServiceContext, key: string, input: Conce
   const { concept } = await findConcept(ctx, key);
   if (concept.isDeleted) throw new ServiceError('conflict', 'This concept was deleted; it can no longer be edited.');
   if (!(await updateConcept(ctx.store, key, input, { author, now: ctx.now() }))) throw new ServiceError('conflict', 'This concept was deleted; it can no longer be edited.');
+  await recordRecheck(ctx, `the glossary’s “${nameOf(input)}” changed`, author);
 }
 
 /** Deletes a concept from the glossary (its history stays); throws conflict when it was already deleted. */
 export async function removeConcept(ctx: ServiceContext, key: string, author: string): Promise<void> {
   await findConcept(ctx, key);
   if (!(await deleteConcept(ctx.store, key, { author, now: ctx.now() }))) throw new ServiceError('conflict', 'This concept was already deleted.');
+  await recordRecheck(ctx, `a glossary concept was deleted`, author);
 }
 
 /** A correction repeated in the corpus, offered as a glossary entry. */
@@ -115,6 +127,9 @@ export async function acceptSuggestion(ctx: ServiceContext, mtText: string, edit
     const key = await createConcept(tx, input, { origin: 'correction-memory', source: `“${mtText}” → “${editText}”`, author, now });
     await decideSuggestion(tx, mtText, editText, 'accepted', { conceptKey: key, author, now });
     return key;
+  }).then(async (key) => {
+    await recordRecheck(ctx, `the glossary gained “${editText}”`, author);
+    return key;
   });
 }
 
@@ -157,6 +172,7 @@ export async function importGlossaryUpload(ctx: ServiceContext, bytes: Uint8Arra
   const read = importGlossary(decoded.text, { importedBy: author, now: ctx.now(), sourceName: fileName });
   if (!read.ok) throw new ServiceError('invalid', read.message);
   const ids = await storeImportedConcepts(ctx, read.concepts);
+  if (ids.length > 0) await recordRecheck(ctx, `${ids.length} glossary concept${ids.length === 1 ? ' was' : 's were'} imported`, author);
   return { kind: 'imported', count: ids.length, warnings: read.warnings };
 }
 
@@ -180,6 +196,7 @@ export async function completeCsvImport(
     await deletePendingImport(tx, pending.id);
     return stored;
   });
+  if (ids.length > 0) await recordRecheck(ctx, `${ids.length} glossary concept${ids.length === 1 ? ' was' : 's were'} imported`, author);
   return { ok: true, count: ids.length, warnings: read.warnings };
 }
 

@@ -7,6 +7,7 @@ import { clusterPeople } from '../core/names/build-corpus-name-index.js';
 import type { DecisionsData } from './refresh.js';
 import { refreshPending } from './context.js';
 import { ServiceError } from './errors.js';
+import { recordRecheck } from './jobs.js';
 
 /** Longest spelling accepted in a "different people" decision. */
 export const MAX_SPELLING_CHARS = 200;
@@ -90,5 +91,7 @@ export async function decideDistinctPeople(ctx: ServiceContext, a: string, b: st
   const [first, second] = [a.trim(), b.trim()];
   if (!first || !second || first.length > MAX_SPELLING_CHARS || second.length > MAX_SPELLING_CHARS) throw new ServiceError('invalid', 'Give the two spellings that name different people.');
   if (first === second) throw new ServiceError('invalid', `“${first}” is one spelling; choose two different spellings.`);
-  return recordDistinctPeople(ctx.store, first, second, { author, now: ctx.now() });
+  const isNew = await recordDistinctPeople(ctx.store, first, second, { author, now: ctx.now() });
+  if (isNew) await recordRecheck(ctx, `“${first}” and “${second}” were recorded as different people`, author);
+  return isNew;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
 import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
+import type { SharedPage } from './shared-page.js';
 import { readAuthor } from './author.js';
 import { errorHandler, notFound } from './errors.js';
 import { corpusRoutes } from './routes/corpus.js';
@@ -16,6 +17,7 @@ import { flagRoutes } from './routes/flags.js';
 import { nameRoutes } from './routes/names.js';
 import { glossaryRoutes } from './routes/glossary.js';
 import { reportRoutes } from './routes/reports.js';
+import { jobRoutes } from './routes/jobs.js';
 
 /** What the app needs from outside: the use cases on a database (with its clock), where to log server errors. */
 export interface AppDeps {
@@ -28,8 +30,8 @@ export interface AppDeps {
 /** Everything a route handler needs, resolved from AppDeps. */
 export interface RouteDeps {
   readonly service: ServiceContext;
-  /** Rendered review pages, by article state and viewer (see routes/articles.ts). */
-  readonly pages: LRUCache<string, Buffer>;
+  /** Rendered review pages, one per article state for every viewer (shared-page.ts, routes/articles.ts). */
+  readonly pages: LRUCache<string, SharedPage>;
 }
 
 /** Most review pages kept rendered, and their total size; a page is about 100 kB. */
@@ -54,7 +56,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
   const routeDeps: RouteDeps = {
     service: deps.service,
-    pages: new LRUCache<string, Buffer>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.length }),
+    pages: new LRUCache<string, SharedPage>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.bytes }),
   };
   const csrf = createCsrf(deps.isSecure ?? false);
 
@@ -99,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(nameRoutes(routeDeps));
   app.use(glossaryRoutes(routeDeps, csrf.csrfSynchronisedProtection));
   app.use(reportRoutes(routeDeps));
+  app.use(jobRoutes(routeDeps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log ?? ((err) => console.error(err))));

@@ -11,7 +11,6 @@ import { loadArticle, loadedArticle, parseId } from '../load.js';
 import { HttpError } from '../errors.js';
 import { ALL_CHECKS } from '../../core/checks/index.js';
 import { selectSameFix } from '../../core/checks/plan-fixes.js';
-import { createHash } from 'node:crypto';
 import { isArticleExportFormat } from '../../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS } from '../../formats/article/types.js';
 import { buildCategoryFormView, buildQualityView } from '../view-models/quality-view.js';
@@ -20,6 +19,7 @@ import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js'
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
 import { cleanAuthor, readAuthor } from '../author.js';
 import { downloadName, sendDownload } from '../download.js';
+import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from '../shared-page.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -46,11 +46,11 @@ const CategoryForm = z.object({
 
 const StatusForm = z.object({ status: z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]) });
 
-/** Sends a rendered review page with its ETag. */
-function sendPage(res: Response, key: string, page: Buffer): void {
-  res.set('ETag', `W/"${createHash('sha1').update(key).digest('base64url')}"`);
+/** Sends a rendered review page to one viewer, with its ETag. */
+function sendPage(res: Response, key: string, page: SharedPage, viewer: { csrfToken: string; author: string }): void {
+  res.set('ETag', viewerEtag(key, viewer));
   res.type('html');
-  res.send(page);
+  res.send(pageFor(page, viewer));
 }
 
 /** Returns the review page (`GET /articles/:id`) and the status form (`POST /articles/:id/status`). */
@@ -59,8 +59,8 @@ export function articleRoutes(deps: RouteDeps): Router {
   const load = loadArticle(deps);
 
   router.get('/:id', async (req, res, next) => {
-    // The page is rendered once per state of the article and per viewer (the CSRF token and the
-    // name are printed in it) and then served from memory; the ETag lets a browser's reload be a
+    // The page is rendered once per state of the article and served from memory to every viewer,
+    // their CSRF token and name spliced in (shared-page.ts); the ETag lets a browser's reload be a
     // 304. The state's key is derived from the database's counters (service/review.ts), read with
     // the article in the one query a cached page makes, so a save through another app instance is
     // seen on the next request.
@@ -68,10 +68,11 @@ export function articleRoutes(deps: RouteDeps): Router {
     const known = id === undefined ? undefined : await cachedReviewPageKey(deps.service, id);
     if (!known) throw new HttpError(404, `There is no article ${String(req.params.id)}. It may have been removed; go back to the corpus.`);
     const { article, pageKey } = known;
-    const viewer = [res.locals.csrfToken, res.locals.author, req.originalUrl].join('\u0000');
-    const cacheKey = (key: string) => [article.id, key, viewer].join('\u0000');
+    const viewer = { csrfToken: String(res.locals.csrfToken ?? ''), author: String(res.locals.author ?? '') };
+    const hasAuthor = viewer.author !== '';
+    const cacheKey = (key: string) => [article.id, key, hasAuthor ? 'named' : 'anonymous', req.originalUrl].join('\u0000');
     const cached = pageKey === null ? undefined : deps.pages.get(cacheKey(pageKey));
-    if (cached) return sendPage(res, cacheKey(pageKey as string), cached);
+    if (cached) return sendPage(res, cacheKey(pageKey as string), cached, viewer);
     const review = await loadReview(deps.service, article.id);
     if (!review) throw new HttpError(404, `There is no article ${article.id}.`);
     const imported = req.query.imported === 'new' || req.query.imported === 'existing' ? req.query.imported : null;
@@ -86,12 +87,13 @@ export function articleRoutes(deps: RouteDeps): Router {
       dismissals: review.flags.dismissals,
       countSameFix: (flag, replacement) => selectSameFix(review.flags.open, flag, replacement).length,
     });
-    res.render('articles/show', { ...view, quality: buildQualityView(review.quality, article.id) }, (err: Error | null, html: string) => {
+    const locals = { ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(hasAuthor) };
+    res.render('articles/show', locals, (err: Error | null, html: string) => {
       if (err) return next(err);
       const key = cacheKey(review.pageKey);
-      const page = Buffer.from(html);
+      const page = toSharedPage(html);
       deps.pages.set(key, page);
-      sendPage(res, key, page);
+      sendPage(res, key, page, viewer);
     });
   });
 

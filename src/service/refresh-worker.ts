@@ -1,0 +1,49 @@
+/**
+ * A worker thread of the background refresher (background.ts runs it through piscina): opens its
+ * own connection to the database once, then does one pass of corpus-wide work per task: articles
+ * marked stale, name buckets to cluster, phrases too common to mark at once. Entry point of a
+ * thread: the one module state is the thread's store and decisions cache.
+ */
+import { openStore, type StoreConfig } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { hasDirtyBuckets } from '../store/names.js';
+import { createDecisionsCache, expandDirtyPhrases, refreshStale, type DecisionsData, type RefreshPass } from './refresh.js';
+import { clusterNameBuckets } from './names.js';
+
+/** One task: which database, and how long the pass may run before it reports back (ms). */
+export interface RefreshTask {
+  readonly config: StoreConfig;
+  readonly budgetMs: number;
+}
+
+/** What one pass did. */
+export interface RefreshTaskResult extends RefreshPass {
+  readonly buckets: number;
+  readonly phrases: number;
+  /** True when work is left that this pass did not reach. */
+  readonly hasMore: boolean;
+}
+
+let opened: { key: string; store: Promise<Store>; decisionsOf: (version: number) => Promise<DecisionsData> } | undefined;
+
+function storeFor(config: StoreConfig): { store: Promise<Store>; decisionsOf: (version: number) => Promise<DecisionsData> } {
+  const key = JSON.stringify(config);
+  if (!opened || opened.key !== key) {
+    const store = openStore(config);
+    let decisions: ((version: number) => Promise<DecisionsData>) | undefined;
+    opened = { key, store, decisionsOf: async (version) => (decisions ??= createDecisionsCache(await store))(version) };
+  }
+  return opened;
+}
+
+/** Runs one pass of background work in this thread. */
+export default async function refreshTask(task: RefreshTask): Promise<RefreshTaskResult> {
+  const { store: storePromise, decisionsOf } = storeFor(task.config);
+  const store = await storePromise;
+  const now = () => new Date();
+  const phrases = await expandDirtyPhrases(store);
+  const pass = await refreshStale(store, { now, decisionsOf, budgetMs: task.budgetMs });
+  const buckets = pass.remaining === 0 ? await clusterNameBuckets(store, { now, decisionsOf, budgetMs: task.budgetMs }) : 0;
+  const hasMore = pass.remaining > 0 || phrases > 0 || (await hasDirtyBuckets(store));
+  return { ...pass, buckets, phrases, hasMore };
+}
