@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
@@ -83,7 +84,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<paths...>', 'article files or folders')
     .option('--by <name>', 'who imported them', 'cli')
     .option('--engine <name>', 'the MT engine that produced them (for the reports per engine)')
-    .action(async (paths: string[], opts: { by: string; engine?: string }) => {
+    .addOption(threadsOption())
+    .action(async (paths: string[], opts: { by: string; engine?: string; threads?: number }) => {
       const files: string[] = [];
       for (const p of paths) {
         try {
@@ -99,7 +101,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         : undefined;
       bar?.start(files.length, 0, { file: '' });
       const { result, where } = await withService(io, async (ctx) => ({
-        result: await importFiles(ctx, files, { importedBy: opts.by, mtEngine: opts.engine }, (file) => bar?.increment({ file })),
+        result: await importFiles(ctx, files, { importedBy: opts.by, mtEngine: opts.engine }, (file) => bar?.increment({ file }), {
+          // This thread writes while the others read and parse: one core is left to it.
+          threads: opts.threads ?? Math.max(1, availableParallelism() - 1),
+        }),
         where: ctx.store.description,
       }));
       bar?.stop();
@@ -213,14 +218,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('refresh')
     .description("Bring every article's figures, flags, people and search text up to date on every core (after a large import; the app does it in the background too).")
-    .option('--threads <n>', 'worker threads (default: one per core)')
-    .action(async (opts: { threads?: string }) => {
-      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
-      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
-        io.stderr.write('copydesk: --threads takes a whole number from 1 to 64\n');
-        exitCode = EXIT.usage;
-        return;
-      }
+    .addOption(threadsOption())
+    .action(async ({ threads }: { threads?: number }) => {
       const config = storeConfig(io);
       // Open once in this thread first: migrations run here, not in every worker at once.
       const stale = await withService(io, (ctx) => countStale(ctx));
@@ -271,4 +270,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw err;
   }
   return exitCode;
+}
+
+/** `--threads <n>`: how many worker threads a corpus-wide command uses (default: one per core). */
+function threadsOption(): Option {
+  return new Option('--threads <n>', 'worker threads (default: one per core)').argParser((value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('takes a whole number from 1 to 64.');
+    return n;
+  });
 }

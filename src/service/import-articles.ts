@@ -1,17 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
 import type { ServiceContext } from './context.js';
-import { insertArticle } from '../store/articles.js';
-import { decodeArticleInput, decodeArticleText, MAX_ARTICLE_BYTES } from '../core/article/decode-input.js';
-import { parseArticle } from '../core/article/parse-article.js';
-import { countWords } from '../core/metrics/word-count.js';
+import { insertArticle, insertArticles } from '../store/articles.js';
+import { prepareFile, prepareImport, type ImportInput, type PreparedImport } from './prepare-import.js';
 import { refreshAfterWrite } from './refresh.js';
 
-/** Raw input to import: bytes from a file or upload, or text pasted into a form. */
-export type ImportInput =
-  | { readonly bytes: Uint8Array; readonly sourceName: string }
-  | { readonly text: string; readonly sourceName: string };
+export type { ImportInput } from './prepare-import.js';
 
 /** What an import did: the article (new, or the identical one already stored), or why the input was refused. */
 export type ImportOutcome =
@@ -28,26 +23,11 @@ export interface ImportMeta {
 
 /** Decodes, segments and stores one article; refuses empty, binary, non-UTF-8 or oversized input and then writes nothing. */
 export async function importArticle(ctx: ServiceContext, input: ImportInput, meta: ImportMeta): Promise<ImportOutcome> {
-  const decoded = 'bytes' in input ? decodeArticleInput(input.bytes) : decodeArticleText(input.text);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason, message: decoded.message };
-  const parsed = parseArticle(decoded.text);
-  if (parsed.segments.every((s) => s.kind === 'boilerplate')) {
-    return { ok: false, reason: 'no-content', message: 'The text holds only page chrome (navigation, copyright), no headline or paragraphs. Check that it is the whole article.' };
-  }
-  // The hash covers the segments, not the bytes, so a re-saved copy with other line ends
-  // or trailing spaces is recognised as the same article.
-  const contentHash = createHash('sha256').update(JSON.stringify(parsed.segments)).digest('hex');
-  const { id, isNew } = await insertArticle(ctx.store, {
-    title: parsed.title,
-    sourceName: input.sourceName,
-    contentHash,
-    importedBy: meta.importedBy,
-    mtEngine: meta.mtEngine,
-    now: ctx.now(),
-    segments: parsed.segments.map((s) => ({ kind: s.kind, text: s.text, words: countWords(s.text) })),
-  });
+  const prepared = prepareImport(input);
+  if (!prepared.ok) return prepared;
+  const { id, isNew } = await insertArticle(ctx.store, { ...prepared.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now: ctx.now() });
   if (isNew && meta.isRefreshedNow !== false) await refreshAfterWrite(ctx.store, [id], ctx.decisionsOf);
-  return { ok: true, id, isNew, title: parsed.title, segmentCount: parsed.segments.length };
+  return { ok: true, id, isNew, title: prepared.title, segmentCount: prepared.segmentCount };
 }
 
 /** The totals of a folder or file-list import, with each refused file and why. */
@@ -67,33 +47,75 @@ export function listArticleFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
-/** Imports every file named, calling `onFile` after each; identical articles are skipped, bad files refused and reported. */
+/**
+ * Articles read per batch by a file import, and stored per transaction: one commit per batch
+ * rather than per article (the commit is most of an SQLite insert's cost), small enough that the
+ * app's saves never wait long behind an import running beside it.
+ */
+const IMPORT_BATCH = 200;
+
+/** Below this many files an import prepares them on its own thread: starting threads costs more than it saves. */
+const THREADED_IMPORT_MIN_FILES = 1000;
+
+/**
+ * Imports every file named, calling `onFile` after each; identical articles are skipped, bad files
+ * refused and reported. Files are read and parsed one batch at a time (on `threads` worker threads
+ * when there are many, while this thread stores the batches before), so memory stays flat whatever
+ * the number of files. Their figures, flags and search text are left to the background refresher
+ * (`copydesk refresh`, or the app's).
+ */
 export async function importFiles(
   ctx: ServiceContext,
   files: readonly string[],
   meta: ImportMeta,
   onFile: (file: string) => void = () => {},
+  opts: { threads?: number } = {},
 ): Promise<CorpusImportResult> {
   let added = 0;
   let existing = 0;
   const refused: { file: string; message: string }[] = [];
-  for (const file of files) {
-    let bytes: Uint8Array | undefined;
-    try {
-      // Refuse oversized files before reading them whole.
-      const size = statSync(file).size;
-      if (size > MAX_ARTICLE_BYTES) throw new Error(`The file is ${(size / 1048576).toFixed(1)} MB; articles over 2 MB are refused. Split it or remove embedded data.`);
-      bytes = readFileSync(file);
-    } catch (err) {
-      refused.push({ file, message: err instanceof Error ? err.message : String(err) });
-    }
-    if (bytes) {
-      const outcome = await importArticle(ctx, { bytes, sourceName: basename(file) }, { ...meta, isRefreshedNow: false });
-      if (!outcome.ok) refused.push({ file, message: outcome.message });
-      else if (outcome.isNew) added += 1;
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += IMPORT_BATCH) batches.push(files.slice(i, i + IMPORT_BATCH));
+  const store = async (batch: readonly string[], prepared: readonly PreparedImport[]) => {
+    const now = ctx.now();
+    const articles = prepared.flatMap((p) => (p.ok ? [{ ...p.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now }] : []));
+    for (const { isNew } of await insertArticles(ctx.store, articles)) {
+      if (isNew) added += 1;
       else existing += 1;
     }
-    onFile(file);
+    batch.forEach((file, i) => {
+      const p = prepared[i];
+      if (p && !p.ok) refused.push({ file, message: p.message });
+      onFile(file);
+    });
+  };
+  const threads = opts.threads ?? 0;
+  if (threads < 1 || files.length < THREADED_IMPORT_MIN_FILES) {
+    for (const batch of batches) await store(batch, batch.map(prepareFile));
+    return { added, existing, refused };
+  }
+  const pool = new Piscina<readonly string[], PreparedImport[]>({
+    filename: new URL('./import-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    // A window of batches being prepared ahead of the one being stored: every thread busy, and
+    // no more than 2 × threads batches in memory at once.
+    const window = threads * 2;
+    const pending: Promise<PreparedImport[]>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (pending.length < window && next < batches.length) pending.push(pool.run(batches[next++] ?? []));
+    };
+    fill();
+    for (const batch of batches) {
+      const prepared = await pending.shift();
+      fill();
+      await store(batch, prepared ?? []);
+    }
+  } finally {
+    await pool.destroy();
   }
   return { added, existing, refused };
 }

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { appendRevision, listRevisions } from '../../src/store/revisions.js';
 import { getSegment, listSegments } from '../../src/store/segments.js';
 import { listCurrentCorrections } from '../../src/store/corrections.js';
-import { getArticle, listArticles } from '../../src/store/articles.js';
+import { getArticle, insertArticles, listArticles } from '../../src/store/articles.js';
 import { readArticleVersions, readCorpusVersions } from '../../src/store/counters.js';
 import { saveEdit } from '../../src/service/save-segment.js';
 import { importCorpusArticle, TEST_NOW } from '../helpers.js';
@@ -120,5 +120,29 @@ describe(`revisions (${BACKEND})`, () => {
     await saveEdit(ctx, (await getSegment(ctx.store, id, 5))!, { text: 'Cho Raises Issues', baseNumber: 0, author: 'a' });
     // The save counts its correction (King -> Cho) in the corpus's pairs when it refreshes the article.
     expect(await readArticleVersions(ctx.store, id)).toEqual({ version: 1, textVersion: 1, revisions: 1, decisions: 0, settings: 0, corrections: 1 });
+  });
+});
+
+describe(`insertArticles (${BACKEND})`, () => {
+  const article = (hash: string, segments: number) => ({
+    title: `Headline ${hash}`, sourceName: `${hash}.txt`, contentHash: hash, importedBy: 'cli', now: '2026-12-07T10:00:00Z',
+    segments: Array.from({ length: segments }, (_, i) => ({ kind: (i === 0 ? 'headline' : 'body') as 'headline' | 'body', text: `${hash} segment ${i}`, words: 3 })),
+  });
+
+  it('stores a batch in order, each article once: one already stored and one twice in the list are not new', async () => {
+    const store = await openTestStore();
+    const [before] = await insertArticles(store, [article('h0', 2)]);
+    const results = await insertArticles(store, [article('h1', 3), article('h0', 2), article('h2', 1200), article('h1', 3)]);
+    expect(results.map((r) => r.isNew)).toEqual([true, false, true, false]);
+    expect(results[1]?.id).toBe(before?.id);
+    expect(results[3]?.id).toBe(results[0]?.id);
+    expect(results[2]!.id).toBeGreaterThan(results[0]!.id);
+    // 1,200 segments span two statements; each article keeps its own, in position order.
+    const rows = await store.db.selectFrom('segments').select(['article_id', 'position', 'mt']).orderBy('article_id').orderBy('position').execute();
+    expect(rows.filter((r) => r.article_id === results[0]?.id).map((r) => r.mt)).toEqual(['h1 segment 0', 'h1 segment 1', 'h1 segment 2']);
+    const long = rows.filter((r) => r.article_id === results[2]?.id);
+    expect(long.map((r) => r.position)).toEqual(Array.from({ length: 1200 }, (_, i) => i));
+    expect(long[1199]?.mt).toBe('h2 segment 1199');
+    expect(rows).toHaveLength(2 + 3 + 1200);
   });
 });

@@ -26,6 +26,8 @@ export const BOILERPLATE_LINES: readonly string[] = [
 export const NAVIGATION_MAX_WORDS = 4;
 
 const KNOWN_LINES = new Set(BOILERPLATE_LINES.map(normaliseChrome));
+/** The longest known chrome line, collapsed: a longer line can only match if collapsing its spaces shortens it. */
+const KNOWN_LINE_MAX = Math.max(...[...KNOWN_LINES].map((l) => l.length));
 
 /**
  * A copyright notice. "©" and "ⓒ" (the circled letter Korean news sites use) mark it at once; a
@@ -55,10 +57,17 @@ export function isBoilerplateLine(line: string, ctx: ChromeContext): boolean {
   const text = line.trim();
   // Guard: blank lines separate blocks; they are never segments of their own.
   if (text === '') return false;
-  if (KNOWN_LINES.has(normaliseChrome(text))) return true;
+  if (isKnownChrome(text)) return true;
   if (isCopyrightLine(text)) return true;
   if (SCRAPED_IDENTIFIER.test(text)) return true;
   return ctx.isBeforeContent && isNavigationLine(text);
+}
+
+function isKnownChrome(text: string): boolean {
+  // Guard: a body paragraph is neither lower-cased nor copied; only a line with a run of spaces
+  // (or tabs) can collapse down to a known line's length.
+  if (text.length > KNOWN_LINE_MAX && !/\s\s/.test(text)) return false;
+  return KNOWN_LINES.has(normaliseChrome(text));
 }
 
 function isCopyrightLine(text: string): boolean {
