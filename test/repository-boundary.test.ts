@@ -51,7 +51,7 @@ export function outsideReferences(text: string, file: string, root: string): str
   lines.forEach((line, i) => {
     const at = `line ${i + 1}`;
     // ../shared, ../../shared/… in any string, comment or doc.
-    if (/(?:\.\.[\\/])+shared\b/.test(line)) found.push(`${at}: a path into the shared folder beside the checkout`);
+    if (/(?:\.\.[\\/])+shared(?![\w.-])/.test(line)) found.push(`${at}: a path into the shared folder beside the checkout`);
     // join(…, '..', 'shared', …)
     if (/['"`]\.\.['"`]\s*,\s*['"`]shared['"`]/.test(line)) found.push(`${at}: a joined path into the shared folder beside the checkout`);
     for (const prefix of prefixes) {
@@ -100,6 +100,7 @@ describe('the repository boundary', () => {
     { label: 'a URL to the copied dev set', text: "const f = new URL('../fixtures/dev-set/', import.meta.url);" },
     { label: "Debian's chromium (a system path every machine has)", text: "executablePath: '/usr/bin/chromium'" },
     { label: 'the word shared in code', text: 'const shared = { delimiter };  // shared by the name checks' },
+    { label: 'a sibling module whose name starts with shared', text: "import { pageFor } from '../shared-page.js';" },
   ];
   it.each(allowed)('allows $label', ({ text }) => {
     expect(outsideReferences(text, fakeFile, fakeRoot)).toEqual([]);
