@@ -127,8 +127,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<files...>', 'article files (MT text)')
     .option('--edited <file>', "the editor's version of the single FILE, for the correction checks")
     .addOption(new Option('--format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
-    .action((files: string[], opts: CheckCommandOptions) => {
-      exitCode = runCheckCommand(files, opts, io);
+    .addOption(threadsOption())
+    .action(async (files: string[], opts: CheckCommandOptions) => {
+      exitCode = await runCheckCommand(files, opts, io);
     });
 
   program

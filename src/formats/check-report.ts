@@ -26,16 +26,17 @@ export function countSeverities(files: readonly FileFlags[]): Record<Severity, n
  * (`file:segment: severity check-id: message`, segment 0-based as in the JSON), then a summary line.
  */
 export function formatTextReport(files: readonly FileFlags[]): string {
-  const lines = files.flatMap(({ file, flags }) =>
-    flags.map((f) => `${file}:${f.segment}: ${f.severity} ${f.check}: ${oneLine(f.message)}`),
-  );
-  return [...lines, summaryLine(files)].join('\n') + '\n';
+  return joinReportParts('text', files.map((f) => formatReportPart('text', f)));
 }
 
 /** Returns the summary: "2 files checked: 1 error, 3 warnings, 2 info" or "1 file checked: no flags". */
 export function summaryLine(files: readonly FileFlags[]): string {
-  const counts = countSeverities(files);
-  const checked = `${files.length} ${files.length === 1 ? 'file' : 'files'} checked`;
+  return summaryOf(files.length, countSeverities(files));
+}
+
+/** Returns the summary line of `fileCount` files with these flag counts. */
+function summaryOf(fileCount: number, counts: Readonly<Record<Severity, number>>): string {
+  const checked = `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked`;
   if (counts.error + counts.warning + counts.info === 0) return `${checked}: no flags`;
   const error = `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`;
   const warning = `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`;
@@ -49,7 +50,58 @@ export function buildJsonReport(files: readonly FileFlags[]): JsonReport {
 
 /** Returns the JSON report as text, indented by two spaces, with a final newline. */
 export function formatJsonReport(files: readonly FileFlags[]): string {
-  return `${JSON.stringify(buildJsonReport(files), null, 2)}\n`;
+  return joinReportParts('json', files.map((f) => formatReportPart('json', f)));
+}
+
+/** The formats a report is written in. */
+export type ReportFormat = 'text' | 'json';
+
+/**
+ * One file's share of a report, written on its own so that files can be checked on other threads
+ * and only this text travels back: the file's lines of the text report, or its entry of the JSON
+ * report, and its flags' severities for the summary.
+ */
+export interface ReportPart {
+  readonly text: string;
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+/** The severities in the order the summary counts them. */
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Indentation of a file's entry in the JSON report: inside `{"files": [...]}`, two levels of two spaces. */
+const JSON_ENTRY_INDENT = '    ';
+
+/** Returns one file's part of the report in `format`; joinReportParts puts the parts together. */
+export function formatReportPart(format: ReportFormat, { file, flags }: FileFlags): ReportPart {
+  const counts = countSeverities([{ file, flags }]);
+  if (format === 'text') {
+    return { text: flags.map((f) => `${file}:${f.segment}: ${f.severity} ${f.check}: ${oneLine(f.message)}\n`).join(''), counts };
+  }
+  // The entry as JSON.stringify(report, null, 2) nests it. JSON.stringify writes no line break
+  // inside a string (it escapes \n; U+2028 and U+2029 stay raw, so split on "\n" only, never /^/m).
+  const entry = JSON.stringify({ file, flags: flags.map(toJsonFlag) }, null, 2);
+  return { text: JSON_ENTRY_INDENT + entry.split('\n').join(`\n${JSON_ENTRY_INDENT}`), counts };
+}
+
+/** Returns the whole report from its files' parts, in order: exactly what formatTextReport or formatJsonReport writes for those files. */
+export function joinReportParts(format: ReportFormat, parts: readonly ReportPart[]): string {
+  return reportPieces(format, parts).join('');
+}
+
+/**
+ * Returns the report from its files' parts as pieces to write one after the other, which joined
+ * are joinReportParts's text: a long report is written without a second copy of it in memory.
+ */
+export function reportPieces(format: ReportFormat, parts: readonly ReportPart[]): string[] {
+  if (format === 'text') {
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const part of parts) for (const severity of SEVERITIES) counts[severity] += part.counts[severity];
+    return [...parts.map((p) => p.text), `${summaryOf(parts.length, counts)}\n`];
+  }
+  // JSON.stringify writes an empty array as [] on one line.
+  if (parts.length === 0) return ['{\n  "files": []\n}\n'];
+  return ['{\n  "files": [\n', ...parts.flatMap((p, i) => (i === 0 ? [p.text] : [',\n', p.text])), '\n  ]\n}\n'];
 }
 
 function toJsonFlag(f: Flag): JsonFlag {

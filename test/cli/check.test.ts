@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { THREADED_CHECK_MIN_FILES } from '../../src/cli/check-command.js';
+import { requireBuild } from '../support/instances.js';
 import { runCopydesk, tempFiles } from './cli-harness.js';
 
 /** The corpus article as `copydesk check` is run on it from the project folder (vitest's working directory). */
@@ -107,6 +112,81 @@ describe('copydesk check', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(stderr);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('copydesk check on many files (worker threads, the built CLI)', () => {
+  const MAIN = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist', 'cli', 'main.js');
+  /** Enough files that --threads 2 takes the threaded path, and the batches (25 files) are many. */
+  const COUNT = THREADED_CHECK_MIN_FILES * 3;
+  /** Four runs of the built CLI on COUNT files: a few seconds alone, more on a machine busy with other tests. */
+  const MANY_FILES_TIMEOUT_MS = 90_000;
+
+  /** Runs the built CLI (the worker module exists only in dist/). */
+  function runBuilt(argv: string[]) {
+    const run = spawnSync(process.execPath, [MAIN, ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  /**
+   * COUNT small articles, every one different: every 7th spells its person two ways (a name-variant
+   * warning), every 50th has Hangul in its headline (an untranslated error), the rest are clean.
+   */
+  function manyArticles(): string[] {
+    const contents: Record<string, string> = {};
+    for (let i = 0; i < COUNT; i += 1) {
+      const headline = i % 50 === 0 ? `조태열 Meets Wang Yi, Talks ${i}` : `Cho Tae-yul Meets Wang Yi, Talks ${i}`;
+      const second = i % 7 === 0 ? 'Cho Tae-yeol' : 'Cho Tae-yul';
+      contents[`a${String(i).padStart(4, '0')}.txt`] = `${headline}\n\nForeign Minister Cho Tae-yul met Wang Yi in Beijing on the ${(i % 28) + 1}th.\n\n${second} said round ${i} of the talks would follow.\n`;
+    }
+    return Object.values(tempFiles('check-many', contents));
+  }
+
+  it('writes the same report as one thread, byte for byte and in the files\' order, with the same exit code', () => {
+    requireBuild();
+    const paths = manyArticles();
+    for (const format of ['text', 'json']) {
+      const one = runBuilt(['check', '--threads', '1', '--format', format, ...paths]);
+      const two = runBuilt(['check', '--threads', '2', '--format', format, ...paths]);
+      expect(two.stderr).toBe('');
+      expect(two.code).toBe(1);
+      expect(one.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      if (format === 'json') {
+        const report = JSON.parse(two.stdout) as { files: { file: string; flags: JsonFlag[] }[] };
+        expect(report.files.map((f) => f.file)).toEqual(paths);
+        // Exactly what JSON.stringify writes for the whole report, though each file was written on its own.
+        expect(two.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        const lines = two.stdout.trimEnd().split('\n');
+        expect(lines.at(-1)).toMatch(new RegExp(`^${COUNT} files checked: ${COUNT / 50} errors, ${Math.ceil(COUNT / 7)} warnings, \\d+ info$`));
+        // Every flagged file, in the files' order.
+        const flagged = [...new Set(lines.slice(0, -1).map((line) => line.slice(0, line.indexOf(':'))))];
+        expect(flagged).toEqual(paths.filter((_, i) => i % 50 === 0 || i % 7 === 0));
+      }
+    }
+  }, MANY_FILES_TIMEOUT_MS);
+
+  it('names every unreadable file on stderr, in order, and writes no report (exit 2)', () => {
+    requireBuild();
+    const paths = manyArticles();
+    const bad = [paths[3], paths[COUNT - 2]] as string[];
+    for (const path of bad) writeFileSync(path, new Uint8Array([0, 1, 2, 3]));
+    const run = runBuilt(['check', '--threads', '2', ...paths]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(bad.length);
+    bad.forEach((path, i) => expect(lines[i]).toMatch(new RegExp(`^copydesk: ${path}: The file looks like binary data`)));
+  }, MANY_FILES_TIMEOUT_MS);
+
+  it('refuses --threads outside 1-64 with exit 2 before reading anything', async () => {
+    for (const threads of ['0', '65', 'two']) {
+      const result = await run(['check', '--threads', threads, CORPUS]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--threads');
+      expect(result.stdout).toBe('');
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../src/core/checks/types.js';
-import { buildJsonReport, formatJsonReport, formatTextReport, summaryLine } from '../../src/formats/check-report.js';
+import { buildJsonReport, formatJsonReport, formatReportPart, formatTextReport, joinReportParts, summaryLine } from '../../src/formats/check-report.js';
 
 const variant: Flag = {
   check: 'name-variant',
@@ -63,5 +63,20 @@ describe('the JSON report', () => {
     const text = formatJsonReport([{ file: 'a.txt', flags: [hangul] }]);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(buildJsonReport([{ file: 'a.txt', flags: [hangul] }]));
+  });
+});
+
+describe('a report written a file at a time (copydesk check on worker threads)', () => {
+  const separator: Flag = { ...variant, message: 'a line\u2028and a paragraph\u2029separator, kept raw by JSON.stringify' };
+  const shapes: { label: string; files: { file: string; flags: Flag[] }[] }[] = [
+    { label: 'no files', files: [] },
+    { label: 'one clean file', files: [{ file: 'a.txt', flags: [] }] },
+    { label: 'several files, clean and flagged', files: [{ file: 'a.txt', flags: [variant, hangul] }, { file: 'b.txt', flags: [] }, { file: 'c "quoted".txt', flags: [hangul] }] },
+    { label: 'a message with U+2028 and U+2029 (line terminators to a multiline regex)', files: [{ file: 'a.txt', flags: [separator] }, { file: 'b.txt', flags: [separator] }] },
+  ];
+  it.each(shapes)('joins the parts of $label into exactly the whole report', ({ files }) => {
+    expect(joinReportParts('json', files.map((f) => formatReportPart('json', f)))).toBe(`${JSON.stringify(buildJsonReport(files), null, 2)}\n`);
+    expect(joinReportParts('text', files.map((f) => formatReportPart('text', f)))).toBe(formatTextReport(files));
+    expect(formatJsonReport(files)).toBe(`${JSON.stringify(buildJsonReport(files), null, 2)}\n`);
   });
 });

@@ -34,15 +34,17 @@ function flagsFor(person: Person, kinds: ReadonlyMap<number, SegmentKind>): Flag
   // Guard: a person the glossary names is the glossary-term check's business (one flag per span).
   if (person.preferredBecause === 'glossary') return [];
   const full = person.mentions.filter((m) => !m.isSurnameOnly);
-  const used = new Set(full.map((m) => spellingOf(m.text)));
+  // Each mention's spelling, worked out once: every flag's message counts the places of every spelling.
+  const spellings = full.map((m) => spellingOf(m.text));
+  const used = new Set(spellings);
   // Guard: one spelling in use (a glossary form the article never uses is the glossary check's business).
   if (used.size < 2) return [];
   const variants = person.spellings.filter((s) => s.count > 0 || s.text === person.preferred).map((s) => s.text);
   const reason = REASON[person.preferredBecause ?? 'frequency'];
-  return full.map((m): Flag => {
-    const spelling = spellingOf(m.text);
+  return full.map((m, i): Flag => {
+    const spelling = spellings[i] as string;
     const isPreferred = spelling === person.preferred;
-    const others = variants.filter((v) => v !== spelling).map((v) => `${v} ${places(full, v, kinds)}`);
+    const others = variants.filter((v) => v !== spelling).map((v) => `${v} ${places(full, spellings, v, kinds)}`);
     const message = isPreferred
       ? `${m.text} is ${reason} for this person, who is also written ${others.join(' and ')}; make the other places match.`
       : `${m.text} is spelled ${others.join(' and ')}; use ${person.preferred}, ${reason}.`;
@@ -62,9 +64,9 @@ function flagsFor(person: Person, kinds: ReadonlyMap<number, SegmentKind>): Flag
   });
 }
 
-/** "in 2 other places (body ×2)" / "in 1 other place (caption)": how often and where a spelling is used. */
-function places(mentions: readonly NameMention[], spelling: string, kinds: ReadonlyMap<number, SegmentKind>): string {
-  const where = mentions.filter((m) => spellingOf(m.text) === spelling);
+/** "in 2 other places (body ×2)" / "in 1 other place (caption)": how often and where a spelling is used (`spellings`: each mention's). */
+function places(mentions: readonly NameMention[], spellings: readonly string[], spelling: string, kinds: ReadonlyMap<number, SegmentKind>): string {
+  const where = mentions.filter((_, i) => spellings[i] === spelling);
   if (where.length === 0) return 'in the glossary';
   const byKind = new Map<string, number>();
   for (const m of where) {

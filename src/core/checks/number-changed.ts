@@ -1,5 +1,5 @@
 import { compareNumbers, type NumberChange } from '../numbers/compare-numbers.js';
-import { findNumbers, type NumberToken } from '../numbers/find-numbers.js';
+import { findNumerals, type NumberToken } from '../numbers/find-numbers.js';
 import { describeSegment } from './place-names.js';
 import { spanFingerprint } from './span-fingerprint.js';
 import type { ArticleView, Check, CheckSegment, Flag } from './types.js';
@@ -65,7 +65,8 @@ function magnitudeFlags(article: ArticleView, content: readonly CheckSegment[]):
   // digits -> value key -> the amounts written with those digits at that magnitude, in article order.
   const byDigits = new Map<string, Map<string, Amount[]>>();
   for (const segment of content) {
-    for (const token of findNumbers(segment.edit)) {
+    // Numerals only: spelled-out numbers and months never count here (the guard below).
+    for (const token of findNumerals(segment.edit)) {
       // Guard: percentages ("2.5%" and "25%") and spelled-out or short figures are often two real values.
       if (!token.isAmount || token.isPercent || token.isWord || token.digits.length < MIN_MAGNITUDE_DIGITS) continue;
       const byKey = byDigits.get(token.digits) ?? byDigits.set(token.digits, new Map()).get(token.digits);

@@ -1,7 +1,7 @@
 import type { ArticleView, Check, CheckContext, Flag } from './types.js';
 import { findHomographs, type HomographHit } from '../names/homographs.js';
 import { surnameRowOf } from '../names/surname-lookup.js';
-import type { Person } from '../names/types.js';
+import type { NameMention, Person } from '../names/types.js';
 
 /**
  * `surname-homograph`: an ordinary English word that MT produced from a Korean surname where a
@@ -20,10 +20,17 @@ export const surnameHomograph = {
     if (article.segments.length === 0) return [];
     const people = ctx.names.people;
     const surnameKeys = new Set(people.flatMap(keysOf));
+    // The people's mentions by segment, gathered once rather than filtered again for every segment.
+    const spansBySegment = new Map<number, NameMention[]>();
+    for (const m of people.flatMap((p) => p.mentions)) {
+      const spans = spansBySegment.get(m.segment);
+      if (spans) spans.push(m);
+      else spansBySegment.set(m.segment, [m]);
+    }
     return article.segments.flatMap((segment) => {
       // Guard: page chrome is not article text.
       if (segment.kind === 'boilerplate') return [];
-      const nameSpans = people.flatMap((p) => p.mentions.filter((m) => m.segment === segment.index));
+      const nameSpans = spansBySegment.get(segment.index) ?? [];
       return findHomographs(segment.edit, { surnameKeys, nameSpans }).map((hit) => toFlag(segment.index, hit, people));
     });
   },

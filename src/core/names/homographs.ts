@@ -62,10 +62,12 @@ export function findHomographs(text: string, opts: HomographOptions): HomographH
   const hits: HomographHit[] = [];
   tokens.forEach((token, i) => {
     const word = token.text;
-    // Guard: a possessive or a compound ("King's College", "One-on-one") is not a bare surname.
-    if (token.hasPossessive || /[^\p{L}]/u.test(word) || !isCapitalised(word)) return;
+    // Guard: only a capitalised word that MT makes of a surname; the cheap tests first, as most words fail them.
+    if (token.hasPossessive || !isCapitalised(word)) return;
     const surnameKeys = surnamesMeaning(word);
     if (surnameKeys.length === 0) return;
+    // Guard: a compound ("One-on-one") is not a bare surname (a possessive, "King's College", went above).
+    if (/[^\p{L}]/u.test(word)) return;
     if (opts.nameSpans.some((s) => token.start < s.end && token.end > s.start)) return;
     const evidence = personEvidence(text, tokens, i, surnameKeys, opts);
     if (evidence === undefined) return;

@@ -57,15 +57,25 @@ export function readName(text: string): NameReading | undefined {
 
 function spot(text: string, segment: number, isLenient: boolean): SpottedName[] {
   const tokens = tokenize(text);
+  // Each token's surname is asked for up to three times (as a surname first, after a given name,
+  // alone after a title): looked up once (null: no surname).
+  const surnames: (SurnameInfo | null)[] = [];
+  const surnameAt: SurnameAt = (i) => {
+    const token = tokens[i];
+    if (token === undefined) return undefined;
+    let info = surnames[i];
+    if (info === undefined) surnames[i] = info = surnameInfo(token) ?? null;
+    return info ?? undefined;
+  };
   const found: SpottedName[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (!isCapitalised(token.core)) continue;
     const hit =
-      surnameFirst(text, tokens, i, segment, isLenient) ??
-      givenFirst(text, tokens, i, segment) ??
+      surnameFirst(text, tokens, i, segment, isLenient, surnameAt) ??
+      givenFirst(text, tokens, i, segment, surnameAt) ??
       joinedCaps(text, tokens, i, segment) ??
-      surnameOnly(text, tokens, i, segment);
+      surnameOnly(text, tokens, i, segment, surnameAt);
     if (hit === undefined) continue;
     found.push(hit.name);
     i = hit.last;
@@ -79,10 +89,13 @@ interface Hit {
   readonly last: number;
 }
 
+/** The surname token i spells (surnameInfo), asked of one segment's tokens. */
+type SurnameAt = (i: number) => SurnameInfo | undefined;
+
 /** "Cho Tae-yul", "Kim Jong Un", "Wang Yi", "Kishida Fumio", "KIM Min-su". */
-function surnameFirst(text: string, tokens: readonly Token[], i: number, segment: number, isLenient: boolean): Hit | undefined {
+function surnameFirst(text: string, tokens: readonly Token[], i: number, segment: number, isLenient: boolean, surnameAt: SurnameAt): Hit | undefined {
   const surnameToken = tokens[i] as Token;
-  const info = surnameInfo(surnameToken);
+  const info = surnameAt(i);
   if (info === undefined || surnameToken.hasPossessive) return undefined;
   const isStrict = !isLenient && info.isEnglishWord && !hasTitleBefore(text, surnameToken.start);
   const first = tokens[i + 1];
@@ -105,13 +118,14 @@ function surnameFirst(text: string, tokens: readonly Token[], i: number, segment
 }
 
 /** "Cheol-soo Ahn", "Fumio Kishida": a hyphenated or all-listed given name, then a surname. */
-function givenFirst(text: string, tokens: readonly Token[], i: number, segment: number): Hit | undefined {
+function givenFirst(text: string, tokens: readonly Token[], i: number, segment: number, surnameAt: SurnameAt): Hit | undefined {
   const givenToken = tokens[i] as Token;
   const surnameToken = tokens[i + 1];
   if (givenToken.hasPossessive || surnameToken === undefined || !areAdjacent(text, givenToken, surnameToken)) return undefined;
-  if (!hasNameCase(givenToken.core) || !hasNameCase(surnameToken.core)) return undefined;
-  const info = surnameInfo(surnameToken);
+  // The surname first: most capitalised pairs have none, and it is already known for the next token.
+  const info = surnameAt(i + 1);
   if (info === undefined) return undefined;
+  if (!hasNameCase(givenToken.core) || !hasNameCase(surnameToken.core)) return undefined;
   const reading = readGivenName(givenToken.core, info.origins, true);
   // Guard: one syllable before a surname ("Han Kim") is too weak to be read as a given name.
   if (reading === undefined || (reading.script !== 'japanese' && reading.syllables.length < 2)) return undefined;
@@ -141,17 +155,19 @@ function joinedCaps(text: string, tokens: readonly Token[], i: number, segment: 
 }
 
 /** "Minister Cho", "Chief Chung", "President Xi": a surname alone right after a title. */
-function surnameOnly(text: string, tokens: readonly Token[], i: number, segment: number): Hit | undefined {
+function surnameOnly(text: string, tokens: readonly Token[], i: number, segment: number, surnameAt: SurnameAt): Hit | undefined {
   const token = tokens[i] as Token;
-  const info = surnameInfo(token);
+  const info = surnameAt(i);
   if (info === undefined || !hasTitleBefore(text, token.start)) return undefined;
   return { last: i, name: mention(text, segment, token.start, token.coreEnd, token.core, info, undefined, false) };
 }
 
 /** Returns the surname a token spells, when it is written like a name (Capitalised or ALL-CAPS, no hyphen). */
 function surnameInfo(token: Token): SurnameInfo | undefined {
-  if (/[-‐‑]/u.test(token.core) || !hasNameCase(token.core)) return undefined;
-  return lookupSurname(token.core);
+  // The table first: most words are no surname, and a lookup costs less than the two guards.
+  const info = lookupSurname(token.core);
+  if (info === undefined || /[-‐‑]/u.test(token.core) || !hasNameCase(token.core)) return undefined;
+  return info;
 }
 
 /** A token that may follow a surname as its given name: adjacent, capitalised, name-cased. */

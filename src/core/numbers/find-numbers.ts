@@ -51,6 +51,15 @@ export function findNumbers(text: string): NumberToken[] {
   return tokens.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Returns only the numerals written in `text` (no spelled-out numbers, no months), in order of
+ * position: what findNumbers returns with isWord and month tokens left out, for a caller that
+ * would skip those anyway (the magnitude rule), at half the cost.
+ */
+export function findNumerals(text: string): NumberToken[] {
+  return numerals(text);
+}
+
 function numerals(text: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   for (const m of text.matchAll(NUMERAL)) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldName, normaliseGivenName, slugOf, spellingOf, splitWrittenSyllables } from '../../../src/core/names/normalise.js';
 
@@ -13,6 +14,18 @@ describe('foldName', () => {
   ];
   it.each(rows)('$label', ({ input, folded }) => {
     expect(foldName(input)).toBe(folded);
+  });
+
+  it('folds any text as its definition does (NFD, marks and apostrophes dropped, lower case), the quick ASCII path included', () => {
+    const piece = fc.constantFrom('Kim', "Ch'oe", 'T’ae', '`', 'ŏ', 'Ǒ', 'Chʻŏl', 'e\u0301', 'İ', 'ß', '조', '👍', '\ud800');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string(), fc.string({ unit: 'binary' })), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(foldName(text)).toBe(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/['’‘ʻʼ`]/gu, '').toLowerCase());
+        expect(spellingOf(text)).toBe(text.normalize('NFC').replace(/\s+/gu, ' ').replace(/[’ʼ]/gu, "'").trim());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

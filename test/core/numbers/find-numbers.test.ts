@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNumbers } from '../../../src/core/numbers/find-numbers.js';
+import { findNumbers, findNumerals } from '../../../src/core/numbers/find-numbers.js';
 import { compareNumbers } from '../../../src/core/numbers/compare-numbers.js';
 
 /** Returns the tokens as `text=key`, with `~` marking spelled-out ones and `$` amounts. */
@@ -45,5 +45,17 @@ describe('compareNumbers', () => {
   it('reports an untouched copy of a number as kept when another copy is deleted', () => {
     const [change] = compareNumbers('500 went, 500 stayed', '500 went, stayed');
     expect(change?.mt.start).toBe(10);
+  });
+});
+
+describe('findNumerals', () => {
+  it('returns exactly the numerals of findNumbers, in order: no spelled-out numbers, no months', () => {
+    const piece = fc.constantFrom('470 trillion won', 'four', 'twenty-one', 'May 5', 'October', '$5', '4.7%', '1,000', 'G7', 'the 12th', ' ', '.', '조');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 12 }), (parts) => {
+        const text = parts.join(' ');
+        expect(findNumerals(text)).toEqual(findNumbers(text).filter((t) => t.kind === 'number' && !t.isWord));
+      }),
+    );
   });
 });
