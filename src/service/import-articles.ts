@@ -1,10 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { ServiceContext } from './context.js';
 import { insertArticle, insertArticles } from '../store/articles.js';
 import { prepareFile, prepareImport, type ImportInput, type PreparedImport } from './prepare-import.js';
 import { refreshAfterWrite } from './refresh.js';
+import { ServiceError } from './errors.js';
 
 export type { ImportInput } from './prepare-import.js';
 
@@ -28,6 +30,56 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput, met
   const { id, isNew } = await insertArticle(ctx.store, { ...prepared.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now: ctx.now() });
   if (isNew && meta.isRefreshedNow !== false) await refreshAfterWrite(ctx.store, [id], ctx.decisionsOf);
   return { ok: true, id, isNew, title: prepared.title, segmentCount: prepared.segmentCount };
+}
+
+/**
+ * Most files one web import takes: a desk's batch of wire copy, stored in a second or two. A
+ * larger set is a folder for `copydesk import`, which reads it a batch at a time (on worker
+ * threads when there are many) behind a progress bar, where a form would wait without a word.
+ */
+export const MAX_UPLOAD_FILES = 100;
+
+/**
+ * Most bytes the files of one web import may hold together (16 MiB): a hundred typical articles
+ * (5-50 kB) several times over, or eight at the 2 MB article limit. An upload is held in memory
+ * until it is stored, so this bounds what one request holds; a few at once stay well inside the
+ * server's 300 MB (issue 10).
+ */
+export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+
+/** Returns the sentence for an upload past MAX_UPLOAD_FILES ('files') or MAX_UPLOAD_BYTES ('bytes'): the limit, and what to do instead. */
+export function uploadLimitMessage(limit: 'files' | 'bytes'): string {
+  const what = limit === 'files' ? `That is more than ${MAX_UPLOAD_FILES} files` : `The files come to more than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB`;
+  return `${what}, the most one import takes. Nothing was imported: send them in smaller groups, or import the folder with \`copydesk import\`.`;
+}
+
+/** What became of one file of an upload (or of the pasted text), under the name it was sent with. */
+export type UploadOutcome = ImportOutcome & { readonly sourceName: string };
+
+/**
+ * Imports the files of one web upload, and the pasted text if any, one at a time; returns what
+ * became of each, in the order sent: added, already in the corpus (its id), or refused and why. A
+ * refused file writes nothing and does not stop the others. Past MAX_UPLOAD_FILES or
+ * MAX_UPLOAD_BYTES it throws a too-large ServiceError and stores nothing.
+ */
+export async function importUploads(ctx: ServiceContext, inputs: readonly ImportInput[], meta: ImportMeta): Promise<UploadOutcome[]> {
+  // The web route stops such uploads while they arrive; this guard holds for any other caller.
+  if (inputs.length > MAX_UPLOAD_FILES) throw new ServiceError('too-large', uploadLimitMessage('files'));
+  const fileBytes = inputs.reduce((sum, input) => sum + ('bytes' in input ? input.bytes.byteLength : 0), 0);
+  if (fileBytes > MAX_UPLOAD_BYTES) throw new ServiceError('too-large', uploadLimitMessage('bytes'));
+  // One article is refreshed before the answer, as importArticle does, so its review page opens
+  // with its figures. Several are left to the background refresher (an insert marks them dirty,
+  // and the corpus page refreshes a few itself): each refresh runs the checks on this thread for a
+  // few ms, so a hundred inline would hold the answer, and every other editor's requests between
+  // its awaits, several times longer than storing them does.
+  const isRefreshedNow = inputs.length === 1;
+  const outcomes: UploadOutcome[] = [];
+  for (const [i, input] of inputs.entries()) {
+    // Parsing a 2 MB article holds this thread for about 200 ms: other requests run between files.
+    if (i > 0) await nextTurn();
+    outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: input.sourceName });
+  }
+  return outcomes;
 }
 
 /** The totals of a folder or file-list import, with each refused file and why. */

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError, type ServiceErrorKind } from '../service/errors.js';
+import { MAX_UPLOAD_FILES } from '../service/import-articles.js';
 
 /** An error that carries the HTTP status and a sentence for the editor (after hono's HTTPException). */
 export class HttpError extends Error {
@@ -40,8 +41,11 @@ function toHttpError(err: unknown): HttpError {
   if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') {
     return new HttpError(413, 'What you sent is too large: articles are limited to 2 MB and glossary files to 32 MB. Split the file and try again.');
   }
+  if (e.code === 'LIMIT_FILE_COUNT') {
+    return new HttpError(413, `The form sent more files than it takes: an article import takes up to ${MAX_UPLOAD_FILES}, a glossary import one. Send fewer at a time.`);
+  }
   if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) {
-    return new HttpError(400, `The upload was refused (${e.message ?? e.code}). Send one article file at a time.`);
+    return new HttpError(400, `The upload was refused (${e.message ?? e.code}). Send it again from the form, with fewer fields or files.`);
   }
   const status = e.status ?? e.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
