@@ -42,11 +42,28 @@ export interface CharDistance {
  * (deleting a whole paragraph is 100 %, not infinity).
  */
 export function charDistance(mt: string, edit: string): CharDistance {
+  // Guard: an untouched segment (most of an archive) has nothing to align; only its length counts.
+  if (mt === edit) return { distance: 0, length: codePointCount(mt), share: 0, isApproximate: false };
   const a = codePoints(mt);
   const b = codePoints(edit);
   const length = Math.max(a.length, b.length);
   const { distance, isApproximate } = trimmedDistance(a, b);
   return { distance, length, share: length === 0 ? 0 : distance / length, isApproximate };
+}
+
+/** Returns how many code points `text` has (a lone surrogate counts as one), as codePoints(text).length without the array. */
+function codePointCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    n += 1;
+  }
+  return n;
 }
 
 /** Returns the code points of `text` (a lone surrogate counts as one). */

@@ -73,6 +73,9 @@ export function ter(hypothesis: string, reference: string, opts: TerOptions = {}
 export function terOfWords(hypWords: readonly string[], refWords: readonly string[]): TerResult {
   // sacrebleu: an empty reference needs every hypothesis word deleted, and has no length.
   if (refWords.length === 0) return result(hypWords.length, 0, 0, false);
+  // Guard: an untouched segment (most of an archive) needs no edit; the shift search would score
+  // every candidate only to find that none helps.
+  if (hypWords.length === refWords.length && hypWords.every((w, i) => w === refWords[i])) return result(0, refWords.length, 0, false);
   // Words become integer ids (equal words, equal ids), so the DP compares integers.
   const ids = new Map<string, number>();
   const idOf = (word: string): number => {

@@ -89,3 +89,11 @@ describe('charDistance', () => {
     expect(result.distance).toBeGreaterThan(0);
   });
 });
+
+describe('charDistance of identical texts', () => {
+  it('counts code points as the alignment does: astral characters once, lone surrogates once', () => {
+    for (const text of ['', 'Cho Tae-yul', '조태열 장관', 'emoji 😀 and 𝐁old', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d']) {
+      expect(charDistance(text, text)).toEqual({ distance: 0, length: codePoints(text).length, share: 0, isApproximate: false });
+    }
+  });
+});

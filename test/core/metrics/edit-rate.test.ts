@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureEditRate, measureSegment, sumEditRates, type EditRateInput } from '../../../src/core/metrics/edit-rate.js';
+import { ter } from '../../../src/core/metrics/ter.js';
 
 const HEADLINE_MT = 'King Raises Issues at Meeting with Chinese Foreign Minister';
 const HEADLINE_EDIT = 'Cho Raises Issues at Meeting with Chinese Foreign Minister';
@@ -100,5 +101,13 @@ describe('sumEditRates', () => {
 
   it('gives zeros for no articles', () => {
     expect(sumEditRates([])).toMatchObject({ segments: 0, edits: 0, words: 0, ter: 0, charShare: 0 });
+  });
+});
+
+describe('TER of an untouched segment', () => {
+  it('is zero edits over the reference length, as the shift search finds', () => {
+    const text = 'Foreign Minister Cho Tae-yul met Chinese Foreign Minister Wang Yi in Beijing on the 13th.';
+    expect(ter(text, text)).toEqual({ edits: 0, words: 15, score: 0, shifts: 0, isApproximate: false });
+    expect(ter(text, `${text} `)).toEqual({ edits: 0, words: 15, score: 0, shifts: 0, isApproximate: false });
   });
 });
