@@ -10,9 +10,24 @@ const START_TIMEOUT_MS = 15_000;
 /** Longest a child server may take to stop before it is killed (ms). */
 const STOP_TIMEOUT_MS = 10_000;
 
+/** Sends `message` to the child and resolves to the `key` field of its next message that has one. */
+function ask(child, message, key) {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m) => {
+      if (m && typeof m === 'object' && key in m) {
+        child.off('message', onMessage);
+        resolve(m[key]);
+      }
+    };
+    child.on('message', onMessage);
+    child.send(message, (err) => err && reject(err));
+  });
+}
+
 /**
  * Starts `node [execArgv] bench/serve.js ...args`; resolves to { port, stop } once it listens.
- * `stop()` asks the child to close and resolves when it has exited (killing it after STOP_TIMEOUT_MS).
+ * `stop()` asks the child to close and resolves when it has exited (killing it after STOP_TIMEOUT_MS);
+ * `ask(message, key)` sends a message and resolves to the `key` of the child's answer (serve.js: 'loop').
  */
 export function startServer(args, execArgv = []) {
   const child = fork(SERVE_SCRIPT, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -31,7 +46,7 @@ export function startServer(args, execArgv = []) {
     }, START_TIMEOUT_MS);
     child.once('message', (m) => {
       clearTimeout(timer);
-      resolve({ port: m.port, stop, pid: child.pid });
+      resolve({ port: m.port, stop, pid: child.pid, ask: (message, key) => ask(child, message, key) });
     });
     // After a resolve this reject does nothing; before one it reports a child that died while starting.
     exited.then((status) => {

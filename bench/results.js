@@ -151,3 +151,19 @@ export function updateResultsFile(file, run) {
   ].join('\n');
   writeFileSync(file, text);
 }
+
+/**
+ * Rewrites the section of `file` that starts with `heading` ("## …") as `heading` + `body`
+ * (appended when missing); every other section is kept as it is.
+ */
+export function replaceSection(file, heading, body) {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const at = old.search(/^## /m);
+  const head = at < 0 ? old : old.slice(0, at);
+  const sections = at < 0 ? [] : old.slice(at).split(/\n(?=## )/u).map((s) => s.replace(/\n+$/u, ''));
+  const section = `${heading}\n\n${body.replace(/\n+$/u, '')}`;
+  const index = sections.findIndex((s) => s.split('\n')[0] === heading);
+  if (index < 0) sections.push(section);
+  else sections[index] = section;
+  writeFileSync(file, `${head}${sections.join('\n\n')}\n`);
+}

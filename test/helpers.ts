@@ -14,9 +14,9 @@ export const CORPUS_FILE = new URL('../corpus/cho-tae-yul-beijing-forced-repatri
 export const TEST_NOW = new Date('2026-11-29T10:00:00.000Z');
 
 /** Returns a fresh database of the test's backend (or the one `config` names) and an app on it with a fixed clock. */
-export async function makeApp(opts: { config?: StoreConfig } = {}): Promise<{ ctx: ServiceContext; app: Express }> {
+export async function makeApp(opts: { config?: StoreConfig; clock?: () => number } = {}): Promise<{ ctx: ServiceContext; app: Express }> {
   const ctx = await openTestContext({ config: opts.config, now: () => TEST_NOW });
-  const app = await createApp({ service: ctx, log: () => {} });
+  const app = await createApp({ service: ctx, log: () => {}, clock: opts.clock });
   return { ctx, app };
 }
 

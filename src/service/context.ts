@@ -1,8 +1,8 @@
 import type { Store } from '../store/store.js';
 import { openStore, type StoreConfig } from '../store/open-store.js';
 import { getOrCreateSecret } from '../store/settings.js';
-import { readCorpusVersions } from '../store/counters.js';
-import { hasStaleArticles } from '../store/corpus.js';
+import { readCorpusVersions, readListingVersions } from '../store/counters.js';
+import { countStaleUpTo } from '../store/corpus.js';
 import { createFlagReader, type FlagReader } from './flag-reader.js';
 import { createDecisionsCache, refreshStale, type DecisionsData, type RefreshPass } from './refresh.js';
 
@@ -24,11 +24,20 @@ export interface ServiceContext {
  */
 export const PAGE_REFRESH_BUDGET_MS = 25;
 
-/** Refreshes stale articles in this thread within `budgetMs` (PAGE_REFRESH_BUDGET_MS by default): the read-your-writes step of pages that show derived figures. */
+/**
+ * Most stale articles a page refreshes itself before reading: the few a save's own refresh left
+ * over (its budget ran out), so the editor sees their write at once. More than this is an import or
+ * a re-check under way, which the background refresher's threads do while the page shows how far
+ * they got; a page that helped would hold the event loop and, on SQLite, wait on their write lock.
+ */
+export const PAGE_REFRESH_MAX_STALE = 16;
+
+/** Refreshes stale articles in this thread within `budgetMs` (PAGE_REFRESH_BUDGET_MS by default) when only a few are stale (PAGE_REFRESH_MAX_STALE): the read-your-writes step of pages that show derived figures. */
 export async function refreshPending(ctx: ServiceContext, opts: { budgetMs?: number; limit?: number } = {}): Promise<RefreshPass> {
-  // One indexed lookup first: the claim is a write, and most page views find nothing stale.
+  // Two early-stopping index probes first: the claim is a write, and most page views find nothing stale.
   const { decisions } = await readCorpusVersions(ctx.store);
-  if (!(await hasStaleArticles(ctx.store, decisions))) return { refreshed: 0, remaining: 0 };
+  const stale = await countStaleUpTo(ctx.store, decisions, PAGE_REFRESH_MAX_STALE);
+  if (stale === 0 || stale > PAGE_REFRESH_MAX_STALE) return { refreshed: 0, remaining: stale };
   return refreshStale(ctx.store, { now: () => new Date(ctx.now()), decisionsOf: ctx.decisionsOf, budgetMs: opts.budgetMs ?? PAGE_REFRESH_BUDGET_MS, limit: opts.limit });
 }
 
@@ -50,4 +59,19 @@ export async function openServiceContext(config: StoreConfig, opts: { now?: () =
 /** Returns the secret that signs cookies, the same for every instance on one database. */
 export function cookieSecret(ctx: ServiceContext): Promise<string> {
   return getOrCreateSecret(ctx.store);
+}
+
+/** What the listing pages (corpus, names, reports, suggestions) show, as a key, and whether the background refresher is busy. */
+export interface ListingState {
+  /** The same while everything a listing page shows is the same (the corpus counters and the 'derived' one). */
+  readonly key: string;
+  /** True while more articles are stale than a page refreshes itself (an import or a re-check under way). */
+  readonly isBusy: boolean;
+}
+
+/** Brings a write's few leftover articles up to date (refreshPending), then returns the listing pages' state. */
+export async function listingState(ctx: ServiceContext): Promise<ListingState> {
+  const pass = await refreshPending(ctx);
+  const v = await readListingVersions(ctx.store);
+  return { key: [v.revisions, v.decisions, v.settings, v.corrections, v.derived].join('.'), isBusy: pass.remaining > PAGE_REFRESH_MAX_STALE };
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { StandingCorrection } from '../store/corrections.js';
-import { listArticleCorrectionPairs, listCorrectionCountsByFirstWord, sampleArticlesOfPair } from '../store/corrections.js';
+import { listArticleCorrectionPairs, listCorrectionCountsByFirstWord, listCorrectionFirstWords, sampleArticlesOfPair } from '../store/corrections.js';
 import { lookupWordOf } from '../store/derived.js';
 import type { SegmentView } from '../store/segments.js';
 import type { CorpusCorrection } from '../core/checks/types.js';
@@ -42,15 +42,44 @@ export function lookupWordsOf(segments: readonly SegmentView[]): string[] {
 }
 
 /**
+ * Most distinct first words of correction pairs held in memory per store (a few MB at most); a
+ * corpus with more looks every article's words up in the database instead.
+ */
+const MAX_HELD_FIRST_WORDS = 100_000;
+
+/** The first words of the corpus's correction pairs, per store, at the corrections counter they were read at. */
+const firstWordsOf = new WeakMap<Store, { version: number; words: Promise<ReadonlySet<string> | undefined> }>();
+
+/**
+ * Returns the article's lookup words that some correction pair starts with: most words of most
+ * articles start none, and a refresh of 100,000 articles would otherwise send each one's few
+ * hundred words to the database. With no `version` (the corrections counter) every word is kept.
+ */
+async function wordsWithCorrections(store: Store, words: readonly string[], version: number | undefined): Promise<readonly string[]> {
+  if (version === undefined) return words;
+  let held = firstWordsOf.get(store);
+  if (!held || held.version !== version) {
+    held = { version, words: listCorrectionFirstWords(store, MAX_HELD_FIRST_WORDS).then((w) => (w ? new Set(w) : undefined)) };
+    firstWordsOf.set(store, held);
+  }
+  const known = await held.words;
+  return known ? words.filter((w) => known.has(w)) : words;
+}
+
+/**
  * Returns the corrections other articles made that can raise or change a flag in this one: the
  * pairs whose MT phrase stands in its text as a whole phrase (correction-not-carried), or that it
  * corrected too (correction-conflict), passing the same guards the two checks use. They are read
  * from the corpus's counts by the phrase's first word, never by reading every correction, with a
  * few titles of the other articles and how many there are. The others cannot matter here, so they
- * are left out of both the checks' input and the flag cache key.
+ * are left out of both the checks' input and the flag cache key. `correctionsVersion` (the
+ * corrections counter the caller read) lets the words no pair starts with be skipped from memory.
  */
-export async function relevantCorpusCorrections(store: Store, articleId: number, segments: readonly SegmentView[]): Promise<CorpusCorrection[]> {
-  const [candidates, own] = await Promise.all([listCorrectionCountsByFirstWord(store, lookupWordsOf(segments)), listArticleCorrectionPairs(store, articleId)]);
+export async function relevantCorpusCorrections(
+  store: Store, articleId: number, segments: readonly SegmentView[], opts: { correctionsVersion?: number } = {},
+): Promise<CorpusCorrection[]> {
+  const words = await wordsWithCorrections(store, lookupWordsOf(segments), opts.correctionsVersion);
+  const [candidates, own] = await Promise.all([words.length === 0 ? [] : listCorrectionCountsByFirstWord(store, words), listArticleCorrectionPairs(store, articleId)]);
   const ownByPair = new Map(own.map((p) => [`${p.mtText}\u0000${p.editText}`, p.count]));
   const ownPhrases = new Set(own.map((p) => correctionKey(p.mtText)));
   const text = segments.filter((s) => s.kind !== 'boilerplate').map((s) => s.edit).join('\n');

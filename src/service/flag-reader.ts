@@ -102,7 +102,7 @@ export function createFlagReader(store: Store) {
       let entry = cache.get(articleId);
       if (!entry || entry.quickKey !== quickKey) {
         const current = read.segments;
-        const [relevant, article] = await Promise.all([relevantCorpusCorrections(store, articleId, current), getArticle(store, articleId)]);
+        const [relevant, article] = await Promise.all([relevantCorpusCorrections(store, articleId, current, { correctionsVersion: versions.corrections }), getArticle(store, articleId)]);
         const key = `${versions.textVersion}|${versions.decisions}|${JSON.stringify(relevant)}`;
         if (entry && entry.key === key) entry = { ...entry, quickKey };
         else {

@@ -2,10 +2,12 @@ import type { ServiceContext } from './context.js';
 import type { Store } from '../store/store.js';
 import { listDistinctPeople, recordDistinctPeople } from '../store/decisions.js';
 import { readCorpusVersions } from '../store/counters.js';
-import { claimDirtyBuckets, countPeople, hasDirtyBuckets, listBucketUnits, listPeoplePage, listPeopleSpellings, writeBucket, type CorpusPersonRow } from '../store/names.js';
+import { claimDirtyBuckets, countPeople, hasDirtyBuckets, listBucketUnits, listPeoplePage, listPeopleSpellings, releaseBucketLeases, writeBucket, type CorpusPersonRow } from '../store/names.js';
 import { clusterPeople } from '../core/names/build-corpus-name-index.js';
 import type { DecisionsData } from './refresh.js';
 import { refreshPending } from './context.js';
+import { readEngineTotals } from '../store/reports.js';
+import { countArticles } from '../store/corpus.js';
 import { ServiceError } from './errors.js';
 import { recordRecheck } from './jobs.js';
 
@@ -30,7 +32,7 @@ export async function clusterNameBuckets(store: Store, opts: { now: () => Date; 
     if (claimed.length === 0) return done;
     const { decisions } = await readCorpusVersions(store);
     const { glossary, distinctPeople } = await opts.decisionsOf(decisions);
-    for (const { surnameKey, lease } of claimed) {
+    for (const [i, { surnameKey, lease }] of claimed.entries()) {
       const units = await listBucketUnits(store, surnameKey);
       const { people } = clusterPeople(units, { glossary, distinctPeople });
       await writeBucket(store, surnameKey, lease, people.map((p) => {
@@ -47,7 +49,11 @@ export async function clusterNameBuckets(store: Store, opts: { now: () => Date; 
         };
       }));
       done += 1;
-      if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return done;
+      if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) {
+        // Hand the rest of the claim back: held until their lease ran out, they would wait minutes.
+        await releaseBucketLeases(store, claimed.slice(i + 1).map((b) => b.surnameKey), lease);
+        return done;
+      }
     }
   }
 }
@@ -66,15 +72,19 @@ export interface NamesPerson extends CorpusPersonRow {
 /** Returns one page of the corpus's people (most spellings first), their spellings and where, and the decisions recorded; refreshes what the last writes left stale first, within a page's budget. */
 export async function corpusNames(ctx: ServiceContext, opts: { page: number }): Promise<{
   people: NamesPerson[]; total: number; inconsistent: number; distinctPeople: [string, string][]; isUpdating: boolean;
+  /** Articles whose people the page holds (refreshed at least once), of the corpus's. */
+  articles: { covered: number; total: number };
 }> {
   await refreshPending(ctx);
   if (await hasDirtyBuckets(ctx.store)) await clusterNameBuckets(ctx.store, { now: () => new Date(ctx.now()), decisionsOf: ctx.decisionsOf, budgetMs: 25 });
   const offset = (opts.page - 1) * PEOPLE_PAGE_SIZE;
-  const [rows, counts, distinctPeople, isUpdating] = await Promise.all([
+  const [rows, counts, distinctPeople, isUpdating, engines, articles] = await Promise.all([
     listPeoplePage(ctx.store, { offset, limit: PEOPLE_PAGE_SIZE }),
     countPeople(ctx.store),
     listDistinctPeople(ctx.store),
     hasDirtyBuckets(ctx.store),
+    readEngineTotals(ctx.store),
+    countArticles(ctx.store),
   ]);
   const spellings = await listPeopleSpellings(ctx.store, rows.map((r) => r.id), ARTICLES_PER_SPELLING);
   return {
@@ -83,6 +93,7 @@ export async function corpusNames(ctx: ServiceContext, opts: { page: number }): 
     inconsistent: counts.inconsistent,
     distinctPeople,
     isUpdating,
+    articles: { covered: engines.reduce((sum, e) => sum + e.articles, 0), total: articles.total },
   };
 }
 

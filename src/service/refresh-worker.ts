@@ -4,6 +4,7 @@
  * marked stale, name buckets to cluster, phrases too common to mark at once. Entry point of a
  * thread: the one module state is the thread's store and decisions cache.
  */
+import { setPriority } from 'node:os';
 import { openStore, type StoreConfig } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { hasDirtyBuckets } from '../store/names.js';
@@ -22,6 +23,22 @@ export interface RefreshTaskResult extends RefreshPass {
   readonly phrases: number;
   /** True when work is left that this pass did not reach. */
   readonly hasMore: boolean;
+}
+
+/**
+ * The niceness of a refresher thread (0 normal, 19 lowest): the corpus-wide work uses every core
+ * but yields the CPU to the thread serving pages whenever it wants it, so a re-check of 100,000
+ * articles on a 2-core server does not slow an editor's page.
+ */
+const REFRESH_THREAD_NICENESS = 10;
+
+try {
+  // On Linux a thread has its own niceness, and setpriority(PRIO_PROCESS, 0) sets the calling
+  // thread's: this lowers this worker only, not the app's main thread. Elsewhere it may lower the
+  // whole process or be refused; both are harmless.
+  setPriority(REFRESH_THREAD_NICENESS);
+} catch {
+  // Not permitted here (a container's policy): the work runs at normal priority.
 }
 
 let opened: { key: string; store: Promise<Store>; decisionsOf: (version: number) => Promise<DecisionsData> } | undefined;

@@ -6,7 +6,7 @@ import { listConfirmedCategories } from '../store/categories.js';
 import { listDismissals, listDistinctPeople } from '../store/decisions.js';
 import { listConcepts } from '../store/glossary.js';
 import { listArticleEditors } from '../store/revisions.js';
-import { claimStaleArticles, countStaleArticles, markArticlesDirty, recordDirtyPhrase, releaseRefreshLeases, takeDirtyPhrases, writeArticleDerived } from '../store/derived.js';
+import { claimStaleArticles, countStaleArticles, markArticlesDirty, recordDirtyPhrase, releaseRefreshLeases, takeDirtyPhrases, writeArticlesDerived, type DerivedWrite } from '../store/derived.js';
 import { articlesHoldingPhrase } from '../store/search.js';
 import type { GlossaryConcept } from '../core/checks/types.js';
 import { toCheckGlossary } from '../core/glossary/check-glossary.js';
@@ -47,29 +47,46 @@ const DEPENDENTS_INLINE = 500;
 export const REFRESH_LEASE_MS = 120_000;
 
 /**
- * Refreshes one article's derived rows: reads it (its counters first, so a change made meanwhile
- * leaves it marked), derives its flags, figures, corrections, people and search text, writes them,
- * and marks for a refresh the other articles that hold a phrase whose correction changed here.
- * Returns false when the article no longer exists.
+ * Reads an article (its counters first, so a change made meanwhile leaves it marked) and derives
+ * its flags, figures, corrections, people and search text; undefined when it no longer exists.
+ * Reads only: the writing is writeRefreshed's, for a batch at once.
  */
-export async function refreshArticle(store: Store, articleId: number, decisionsOf: (version: number) => Promise<DecisionsData>): Promise<boolean> {
+async function deriveForWrite(store: Store, articleId: number, decisionsOf: (version: number) => Promise<DecisionsData>): Promise<DerivedWrite | undefined> {
   const read = await readArticleWithVersions(store, articleId);
-  if (!read) return false;
+  if (!read) return undefined;
   const segments = await listSegments(store, articleId);
   const [corrections, confirmed, dismissals, editors, corpusCorrections, decisions] = await Promise.all([
     listCurrentCorrections(store, articleId),
     listConfirmedCategories(store, articleId),
     listDismissals(store, articleId),
     listArticleEditors(store, articleId),
-    relevantCorpusCorrections(store, articleId, segments),
+    relevantCorpusCorrections(store, articleId, segments, { correctionsVersion: read.versions.corrections }),
     decisionsOf(read.versions.decisions),
   ]);
   const { derived } = deriveArticle({
     article: read.article, segments, corrections, confirmed, dismissals, corpusCorrections, editors,
     glossary: decisions.glossary, distinctPeople: decisions.distinctPeople,
   });
-  const result = await writeArticleDerived(store, articleId, derived, { version: read.versions.version, textVersion: read.versions.textVersion, decisions: read.versions.decisions });
-  for (const phrase of result.changedPhrases) await markDependents(store, phrase, articleId);
+  return { articleId, derived, from: { version: read.versions.version, textVersion: read.versions.textVersion, decisions: read.versions.decisions } };
+}
+
+/** Writes derived articles in one transaction, then marks for a refresh the other articles holding a phrase whose correction changed. */
+async function writeRefreshed(store: Store, writes: readonly DerivedWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  const results = await writeArticlesDerived(store, writes);
+  for (const [i, result] of results.entries()) {
+    for (const phrase of result.changedPhrases) await markDependents(store, phrase, writes[i]?.articleId ?? 0);
+  }
+}
+
+/**
+ * Refreshes one article's derived rows (deriveForWrite, then writeRefreshed). Returns false when
+ * the article no longer exists.
+ */
+export async function refreshArticle(store: Store, articleId: number, decisionsOf: (version: number) => Promise<DecisionsData>): Promise<boolean> {
+  const write = await deriveForWrite(store, articleId, decisionsOf);
+  if (!write) return false;
+  await writeRefreshed(store, [write]);
   return true;
 }
 
@@ -105,10 +122,13 @@ export async function refreshAfterWrite(
   store: Store, articleIds: readonly number[], decisionsOf: (version: number) => Promise<DecisionsData>, budgetMs = 50,
 ): Promise<void> {
   const started = Date.now();
+  const writes: DerivedWrite[] = [];
   for (const id of [...new Set(articleIds)]) {
-    if (Date.now() - started > budgetMs) return;
-    await refreshArticle(store, id, decisionsOf);
+    if (Date.now() - started > budgetMs) break;
+    const write = await deriveForWrite(store, id, decisionsOf);
+    if (write) writes.push(write);
   }
+  await writeRefreshed(store, writes);
 }
 
 /** What a refresh pass did. */
@@ -138,15 +158,20 @@ export async function refreshStale(
     const batch = Math.max(1, Math.min(opts.batch ?? 16, limit - refreshed));
     const ids = await claimStaleArticles(store, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + REFRESH_LEASE_MS).toISOString(), decisions, limit: batch });
     if (ids.length === 0) break;
+    // The batch is derived first (reads only), then written in one transaction: one commit for
+    // the batch, and the write lock held only while writing.
+    const writes: DerivedWrite[] = [];
     for (const id of ids) {
       if (Date.now() - started > budget || refreshed >= limit) {
         // Hand the rest of the claim back: another pass (or refresher) takes it at once.
         await releaseRefreshLeases(store, ids.slice(ids.indexOf(id)));
-        return { refreshed, remaining: (await countStaleArticles(store, decisions)).stale };
+        break;
       }
-      await refreshArticle(store, id, opts.decisionsOf);
+      const write = await deriveForWrite(store, id, opts.decisionsOf);
+      if (write) writes.push(write);
       refreshed += 1;
     }
+    await writeRefreshed(store, writes);
     if (Date.now() - started > budget || refreshed >= limit) break;
   }
   const { decisions } = await readCorpusVersions(store);

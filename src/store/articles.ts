@@ -1,4 +1,6 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
+import { insertMany } from './multi-row.js';
+import { bumpCounter } from './counters.js';
 import type { Store } from './store.js';
 import type { SegmentKind } from '../core/article/types.js';
 
@@ -60,34 +62,24 @@ export async function insertArticle(store: Store, article: NewArticle): Promise<
   return result;
 }
 
-/** Articles inserted per statement by insertArticles (6 parameters each). */
+/** Articles inserted per statement by insertArticles: a batch's worth in one or two statements. */
 const ARTICLE_ROWS_PER_INSERT = 250;
 
 /**
  * Inserts articles and their segments in one transaction, a few statements for the lot: a folder
- * import's path, run for 100,000 articles, so the statements are written out here rather than
- * built (the query builder was a third of their cost). Returns, in order, each one's id and whether
- * it was new; identical content (already stored, or twice in the list) is stored once.
+ * import's path, run for 100,000 articles (multi-row.ts). Returns, in order, each one's id and
+ * whether it was new; identical content (already stored, or twice in the list) is stored once.
  */
 export async function insertArticles(store: Store, articles: readonly NewArticle[]): Promise<{ id: number; isNew: boolean }[]> {
   return store.transaction(async (tx) => {
-    const idOf = new Map<string, number>();
-    const isNewHash = new Set<string>();
-    for (let i = 0; i < articles.length; i += ARTICLE_ROWS_PER_INSERT) {
-      const chunk = articles.slice(i, i + ARTICLE_ROWS_PER_INSERT);
-      // ON CONFLICT DO NOTHING: two imports of one article at once (two instances) both succeed, one stores it.
-      const { rows } = await tx.db.executeQuery<{ id: number; hash: string }>(CompiledQuery.raw(
-        `INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by, mt_engine)
-         VALUES ${placeholders(store.backend, chunk.length, 6)}
-         ON CONFLICT (content_hash) DO NOTHING
-         RETURNING id, content_hash AS hash`,
-        chunk.flatMap((a) => [a.title, a.sourceName, a.contentHash, a.now, a.importedBy, (a.mtEngine ?? '').trim().slice(0, MAX_ENGINE_CHARS)]),
-      ));
-      for (const row of rows) {
-        idOf.set(row.hash, Number(row.id));
-        isNewHash.add(row.hash);
-      }
-    }
+    // ON CONFLICT DO NOTHING: two imports of one article at once (two instances) both succeed, one stores it.
+    const inserted = await insertMany<{ id: number; hash: string }>(
+      tx, 'articles', ['title', 'source_name', 'content_hash', 'imported_at', 'imported_by', 'mt_engine'],
+      articles.map((a) => [a.title, a.sourceName, a.contentHash, a.now, a.importedBy, (a.mtEngine ?? '').trim().slice(0, MAX_ENGINE_CHARS)]),
+      { suffix: 'ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash AS hash', maxRows: ARTICLE_ROWS_PER_INSERT },
+    );
+    const idOf = new Map(inserted.map((row) => [row.hash, Number(row.id)]));
+    const isNewHash = new Set(idOf.keys());
     const known = [...new Set(articles.map((a) => a.contentHash).filter((h) => !idOf.has(h)))];
     for (let i = 0; i < known.length; i += ARTICLE_ROWS_PER_INSERT) {
       const found = await tx.db.selectFrom('articles').select(['id', 'content_hash']).where('content_hash', 'in', known.slice(i, i + ARTICLE_ROWS_PER_INSERT)).execute();
@@ -102,13 +94,9 @@ export async function insertArticles(store: Store, articles: readonly NewArticle
       written.add(article.contentHash);
       article.segments.forEach((s, position) => segmentRows.push([id, position, s.kind, s.text, s.words]));
     }
-    for (let i = 0; i < segmentRows.length; i += SEGMENT_ROWS_PER_INSERT) {
-      const chunk = segmentRows.slice(i, i + SEGMENT_ROWS_PER_INSERT);
-      await tx.db.executeQuery(CompiledQuery.raw(
-        `INSERT INTO segments (article_id, position, kind, mt, mt_words) VALUES ${placeholders(store.backend, chunk.length, 5)}`,
-        chunk.flat(),
-      ));
-    }
+    await insertMany(tx, 'segments', ['article_id', 'position', 'kind', 'mt', 'mt_words'], segmentRows, { maxRows: SEGMENT_ROWS_PER_INSERT });
+    // The listing pages show the new articles (migration 009).
+    if (inserted.length > 0) await bumpCounter(tx, 'derived');
     const isFirst = new Set<string>();
     return articles.map((a) => {
       const isNew = isNewHash.has(a.contentHash) && !isFirst.has(a.contentHash);
@@ -116,26 +104,6 @@ export async function insertArticles(store: Store, articles: readonly NewArticle
       return { id: idOf.get(a.contentHash) ?? 0, isNew };
     });
   });
-}
-
-const placeholderCache = new Map<string, string>();
-
-/** `(?, ?), (?, ?)` (SQLite) or `($1, $2), ($3, $4)` (PostgreSQL): the VALUES of a multi-row insert. */
-function placeholders(backend: Store['backend'], rows: number, columns: number): string {
-  const key = `${backend}:${rows}:${columns}`;
-  let text = placeholderCache.get(key);
-  if (text === undefined) {
-    const tuples: string[] = [];
-    for (let r = 0; r < rows; r += 1) {
-      const cells = Array.from({ length: columns }, (_, c) => (backend === 'postgres' ? `$${r * columns + c + 1}` : '?'));
-      tuples.push(`(${cells.join(', ')})`);
-    }
-    text = tuples.join(', ');
-    // Bounded: a folder import asks for a handful of shapes (full chunks and each batch's last).
-    if (placeholderCache.size >= 64) placeholderCache.clear();
-    placeholderCache.set(key, text);
-  }
-  return text;
 }
 
 /** Returns the article with that id, or undefined. */

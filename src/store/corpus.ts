@@ -49,7 +49,11 @@ export interface CorpusRow {
   readonly lastEditedAt: string | null;
 }
 
-/** The sort expression of each column, and the index that serves it (store migration 008). */
+/**
+ * The sort expression of each column, and the index that serves it (store migration 008). An
+ * article without a value (never edited, not yet refreshed) sorts last either way, on both
+ * backends (by default SQLite puts NULL first ascending, PostgreSQL first descending).
+ */
 const ORDER: Record<CorpusSort, string> = {
   imported: 'a.imported_at',
   title: 'a.title',
@@ -84,7 +88,7 @@ export async function listCorpusPage(store: Store, query: CorpusQuery, decisions
            s.open_infos AS "openInfos", s.last_edited_at AS "lastEditedAt"
     FROM articles a LEFT JOIN article_stats s ON s.article_id = a.id
     ${where}
-    ORDER BY ${sql.raw(ORDER[query.sort])} ${direction}, a.id ${direction}
+    ORDER BY ${sql.raw(ORDER[query.sort])} ${direction} NULLS LAST, a.id ${direction}
     LIMIT ${query.limit} OFFSET ${query.offset}`.execute(store.db);
   const needsStats = query.hasErrors === true;
   const { rows: counted } = await sql<{ n: number }>`
@@ -122,10 +126,13 @@ export async function readCorpusWordTotals(store: Store): Promise<{ mtWords: num
   return { mtWords: Number(rows[0]?.mtWords ?? 0), wordsChanged: Number(rows[0]?.wordsChanged ?? 0) };
 }
 
-/** Returns true when some article's derived rows wait for a refresh (one indexed lookup). */
-export async function hasStaleArticles(store: Store, decisions: number): Promise<boolean> {
-  const { rows } = await sql<{ one: number }>`
-    SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM articles WHERE is_dirty = 1)
-       OR EXISTS (SELECT 1 FROM articles WHERE refreshed_decisions < ${decisions})`.execute(store.db);
-  return rows.length > 0;
+/**
+ * Returns how many articles wait for a refresh, counting at most `atMost + 1` (two index probes
+ * that stop early): enough to tell "a write's few leftovers" from "a re-check under way".
+ */
+export async function countStaleUpTo(store: Store, decisions: number, atMost: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 LIMIT ${atMost + 1}) d)
+         + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE refreshed_decisions < ${decisions} AND is_dirty = 0 LIMIT ${atMost + 1}) o) AS n`.execute(store.db);
+  return Number(rows[0]?.n ?? 0);
 }

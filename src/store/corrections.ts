@@ -79,6 +79,15 @@ export async function listCorrectionCountsByFirstWord(store: Store, words: reado
   return out;
 }
 
+/**
+ * Returns the distinct first words of the corpus's correction pairs, or undefined when there are
+ * more than `limit` (then looking words up is cheaper than holding them).
+ */
+export async function listCorrectionFirstWords(store: Store, limit: number): Promise<string[] | undefined> {
+  const rows = await store.db.selectFrom('correction_counts').select('first_word').distinct().limit(limit + 1).execute();
+  return rows.length > limit ? undefined : rows.map((r) => r.first_word);
+}
+
 /** Returns the correction pairs an article contributed to the corpus counts at its last refresh. */
 export async function listArticleCorrectionPairs(store: Store, articleId: number): Promise<{ mtText: string; editText: string; count: number }[]> {
   return store.db.selectFrom('article_corrections').select(['mt_text as mtText', 'edit_text as editText', 'count']).where('article_id', '=', articleId).execute();

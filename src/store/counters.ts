@@ -3,7 +3,7 @@ import type { Store } from './store.js';
 import type { ArticleRow } from './articles.js';
 
 /** A corpus-wide change counter (migration 007). */
-export type CounterName = 'revisions' | 'decisions' | 'settings' | 'corrections';
+export type CounterName = 'revisions' | 'decisions' | 'settings' | 'corrections' | 'derived';
 
 /** The counters a page or a cache is keyed by, read in one query. */
 export interface CorpusVersions {
@@ -40,6 +40,15 @@ const COUNTERS = sql<CorpusVersions>`
   (SELECT value FROM counters WHERE name = 'decisions') AS decisions,
   (SELECT value FROM counters WHERE name = 'settings') AS settings,
   (SELECT value FROM counters WHERE name = 'corrections') AS corrections`;
+
+/**
+ * Returns the corpus's counters and the 'derived' one (every write of derived rows): what a listing
+ * page (corpus, names, reports, suggestions) shows is the same while these are.
+ */
+export async function readListingVersions(store: Store): Promise<CorpusVersions & { readonly derived: number }> {
+  const { rows } = await sql<CorpusVersions & { derived: number }>`SELECT ${COUNTERS}, (SELECT value FROM counters WHERE name = 'derived') AS derived`.execute(store.db);
+  return rows[0] as CorpusVersions & { derived: number };
+}
 
 /** Returns the corpus's counters. */
 export async function readCorpusVersions(store: Store): Promise<CorpusVersions> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from './store.js';
+import { insertMany } from './multi-row.js';
 import { bumpCounter } from './counters.js';
 import { writeSearchDocument } from './search.js';
 import { HTER_BINS, REPORT_KINDS, hterBinOf, type ReportKind } from '../core/metrics/hter-bins.js';
@@ -74,7 +75,10 @@ export interface DerivedFrom {
 export interface DerivedWriteResult {
   /** False when the article changed while its rows were computed: they were written, but it stays marked for another refresh. */
   readonly isCurrent: boolean;
-  /** MT phrases whose standing corrections changed in this article: other articles holding them may flag differently now. */
+  /**
+   * MT phrases of this article's changed corrections whose standing in the corpus changed (the
+   * articles holding a pair crossed 0-1-2): other articles holding them may flag differently now.
+   */
   readonly changedPhrases: readonly string[];
 }
 
@@ -213,9 +217,10 @@ async function addScore(store: Store, engine: string, bucket: number, delta: num
 }
 
 async function insertRows(store: Store, table: 'article_flags' | 'article_errors' | 'article_corrections' | 'article_names' | 'article_editors', rows: readonly Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await store.db.insertInto(table).values(rows.slice(i, i + ROWS_PER_INSERT) as never).execute();
-  }
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  await insertMany(store, table, columns, rows.map((r) => columns.map((c) => r[c] ?? null)), { maxRows: ROWS_PER_INSERT });
 }
 
 const pairKey = (mtText: string, editText: string) => `${mtText}\u0000${editText}`;
@@ -231,158 +236,240 @@ export function firstWordOf(phrase: string): string {
   return lookupWordOf(phrase.trim().split(/\s+/u)[0] ?? '');
 }
 
+/** One article's derived rows to write, and the counters they were computed at. */
+export interface DerivedWrite {
+  readonly articleId: number;
+  readonly derived: DerivedArticle;
+  readonly from: DerivedFrom;
+}
+
 /**
  * Replaces an article's derived rows (stats, flags, errors, corrections, names, search text) and
- * moves the corpus totals by the difference, in one transaction. Shared rows are updated in one
- * fixed order (the article, report totals by engine, score buckets, error cells, correction pairs
- * by text, the counters) so that two refreshes running at once on PostgreSQL never wait on each
- * other in a cycle. The article is marked fresh only if it did not change since `from` was read.
+ * moves the corpus totals by the difference, in one transaction. See writeArticlesDerived.
  */
 export async function writeArticleDerived(store: Store, articleId: number, derived: DerivedArticle, from: DerivedFrom): Promise<DerivedWriteResult> {
+  const [result] = await writeArticlesDerived(store, [{ articleId, derived, from }]);
+  return result ?? { isCurrent: false, changedPhrases: [] };
+}
+
+/** The changes to rows that many articles share, summed over a batch and applied once, in a fixed order. */
+interface SharedDeltas {
+  readonly totals: Map<string, Record<string, number>>;
+  readonly scores: Map<string, { engine: string; bucket: number; delta: number }>;
+  readonly errors: Map<string, { dimension: string; severity: string; total: number; confirmed: number }>;
+  /** Correction pairs: summed changes, and how many articles of the batch started or stopped holding the pair. */
+  readonly pairs: Map<string, { mt_text: string; edit_text: string; count: number; articles: number; movers: number }>;
+  readonly surnames: Set<string>;
+  readonly editors: Map<string, { revisions: number; segments: number; corrections: number; articles: number }>;
+}
+
+/**
+ * Replaces several articles' derived rows and moves the corpus totals by the difference, in one
+ * transaction (a refresher's batch: one commit for many articles, where the commit was most of a
+ * refresh's cost). Each article's own rows are written first, articles in id order; the rows
+ * articles share are then moved once by the batch's summed difference, in one fixed order (report
+ * totals by engine, score buckets, error cells, correction pairs by text, name buckets, editors,
+ * the counters), so two refreshes running at once on PostgreSQL never wait on each other in a
+ * cycle. An article is marked fresh only if it did not change since its `from` was read. Returns
+ * each article's result in the order given.
+ */
+export async function writeArticlesDerived(store: Store, writes: readonly DerivedWrite[]): Promise<DerivedWriteResult[]> {
   return store.transaction(async (tx) => {
-    // Lock the article first (PostgreSQL) and clear its marks only when nothing changed since the read.
-    const cleared = await sql`UPDATE articles SET is_dirty = 0, refreshed_decisions = ${from.decisions}, refresh_lease = NULL
-      WHERE id = ${articleId} AND version = ${from.version} AND text_version = ${from.textVersion}`.execute(tx.db);
-    const isCurrent = Number(cleared.numAffectedRows ?? 0) === 1;
-    if (!isCurrent) await sql`UPDATE articles SET refresh_lease = NULL WHERE id = ${articleId}`.execute(tx.db);
+    const shared: SharedDeltas = { totals: new Map(), scores: new Map(), errors: new Map(), pairs: new Map(), surnames: new Set(), editors: new Map() };
+    const results = new Map<number, DerivedWriteResult>();
+    for (const write of [...writes].sort((a, b) => a.articleId - b.articleId)) {
+      results.set(write.articleId, await writeOwnRows(tx, write, shared));
+    }
+    const standingChanged = await applySharedDeltas(tx, shared);
+    return writes.map((w) => {
+      const result = results.get(w.articleId) ?? { isCurrent: false, changedPhrases: [] };
+      return { ...result, changedPhrases: result.changedPhrases.filter((p) => standingChanged.has(p)) };
+    });
+  });
+}
 
-    const oldRow = await tx.db.selectFrom('article_stats').selectAll().where('article_id', '=', articleId).executeTakeFirst();
-    const old = oldRow ? statsFromRow(oldRow as Row) : undefined;
-    const stats = derived.stats;
-    const totalDeltas = new Map<string, Record<string, number>>();
-    const addDelta = (engine: string, delta: Record<string, number>) => {
-      const sum = totalDeltas.get(engine) ?? {};
-      for (const [k, v] of Object.entries(delta)) sum[k] = (sum[k] ?? 0) + v;
-      totalDeltas.set(engine, sum);
-    };
-    if (old) addDelta(old.engine, totalsOf(old, -1));
-    addDelta(stats.engine, totalsOf(stats, 1));
-    for (const engine of [...totalDeltas.keys()].sort(byText)) {
-      const delta = totalDeltas.get(engine) as Record<string, number>;
-      if (Object.values(delta).some((v) => v !== 0)) await addTotals(tx, engine, delta);
-    }
-    const scoreDeltas = new Map<string, { engine: string; bucket: number; delta: number }>();
-    const addScoreDelta = (s: ArticleStats, delta: number) => {
-      const bucket = scoreBucketOf(s);
-      if (bucket === undefined) return;
-      const key = `${s.engine}\u0000${String(bucket).padStart(6, '0')}`;
-      const entry = scoreDeltas.get(key) ?? { engine: s.engine, bucket, delta: 0 };
-      entry.delta += delta;
-      scoreDeltas.set(key, entry);
-    };
-    if (old) addScoreDelta(old, -1);
-    addScoreDelta(stats, 1);
-    for (const key of [...scoreDeltas.keys()].sort(byText)) {
-      const { engine, bucket, delta } = scoreDeltas.get(key) as { engine: string; bucket: number; delta: number };
-      if (delta !== 0) await addScore(tx, engine, bucket, delta);
-    }
-    const row = statsRow(articleId, stats);
-    await tx.db.insertInto('article_stats').values(row as never)
-      .onConflict((oc) => oc.column('article_id').doUpdateSet(Object.fromEntries(Object.keys(row).filter((k) => k !== 'article_id').map((k) => [k, (eb: { ref: (c: string) => unknown }) => eb.ref(`excluded.${k}`)])) as never))
-      .execute();
+/** Writes one article's own derived rows and adds its share of the shared rows' changes to `shared`. */
+async function writeOwnRows(tx: Store, { articleId, derived, from }: DerivedWrite, shared: SharedDeltas): Promise<DerivedWriteResult> {
+  // Lock the article first (PostgreSQL) and clear its marks only when nothing changed since the read.
+  const cleared = await sql`UPDATE articles SET is_dirty = 0, refreshed_decisions = ${from.decisions}, refresh_lease = NULL
+    WHERE id = ${articleId} AND version = ${from.version} AND text_version = ${from.textVersion}`.execute(tx.db);
+  const isCurrent = Number(cleared.numAffectedRows ?? 0) === 1;
+  if (!isCurrent) await sql`UPDATE articles SET refresh_lease = NULL WHERE id = ${articleId}`.execute(tx.db);
 
-    const oldErrors = await tx.db.selectFrom('article_errors').select(['dimension', 'severity', 'total', 'confirmed']).where('article_id', '=', articleId).execute();
-    const errorDeltas = new Map<string, { dimension: string; severity: string; total: number; confirmed: number }>();
-    const addErrors = (rows: readonly { dimension: string; severity: string; total: number; confirmed: number }[], sign: number) => {
-      for (const e of rows) {
-        const key = `${e.dimension}\u0000${e.severity}`;
-        const entry = errorDeltas.get(key) ?? { dimension: e.dimension, severity: e.severity, total: 0, confirmed: 0 };
-        entry.total += sign * e.total;
-        entry.confirmed += sign * e.confirmed;
-        errorDeltas.set(key, entry);
-      }
-    };
-    addErrors(oldErrors, -1);
-    addErrors(derived.errors, 1);
-    for (const key of [...errorDeltas.keys()].sort(byText)) {
-      const e = errorDeltas.get(key) as { dimension: string; severity: string; total: number; confirmed: number };
-      if (e.total === 0 && e.confirmed === 0) continue;
-      await sql`INSERT INTO report_errors (dimension, severity, total, confirmed) VALUES (${e.dimension}, ${e.severity}, ${e.total}, ${e.confirmed})
-        ON CONFLICT (dimension, severity) DO UPDATE SET total = report_errors.total + excluded.total, confirmed = report_errors.confirmed + excluded.confirmed`.execute(tx.db);
+  const oldRow = await tx.db.selectFrom('article_stats').selectAll().where('article_id', '=', articleId).executeTakeFirst();
+  const old = oldRow ? statsFromRow(oldRow as Row) : undefined;
+  const stats = derived.stats;
+  const addTotalsDelta = (engine: string, delta: Record<string, number>) => {
+    const sum = shared.totals.get(engine) ?? {};
+    for (const [k, v] of Object.entries(delta)) sum[k] = (sum[k] ?? 0) + v;
+    shared.totals.set(engine, sum);
+  };
+  if (old) addTotalsDelta(old.engine, totalsOf(old, -1));
+  addTotalsDelta(stats.engine, totalsOf(stats, 1));
+  const addScoreDelta = (s: ArticleStats, delta: number) => {
+    const bucket = scoreBucketOf(s);
+    if (bucket === undefined) return;
+    const key = `${s.engine}\u0000${String(bucket).padStart(6, '0')}`;
+    const entry = shared.scores.get(key) ?? { engine: s.engine, bucket, delta: 0 };
+    entry.delta += delta;
+    shared.scores.set(key, entry);
+  };
+  if (old) addScoreDelta(old, -1);
+  addScoreDelta(stats, 1);
+  const row = statsRow(articleId, stats);
+  await tx.db.insertInto('article_stats').values(row as never)
+    .onConflict((oc) => oc.column('article_id').doUpdateSet(Object.fromEntries(Object.keys(row).filter((k) => k !== 'article_id').map((k) => [k, (eb: { ref: (c: string) => unknown }) => eb.ref(`excluded.${k}`)])) as never))
+    .execute();
+
+  const oldErrors = await tx.db.selectFrom('article_errors').select(['dimension', 'severity', 'total', 'confirmed']).where('article_id', '=', articleId).execute();
+  const addErrors = (rows: readonly { dimension: string; severity: string; total: number; confirmed: number }[], sign: number) => {
+    for (const e of rows) {
+      const key = `${e.dimension}\u0000${e.severity}`;
+      const entry = shared.errors.get(key) ?? { dimension: e.dimension, severity: e.severity, total: 0, confirmed: 0 };
+      entry.total += sign * e.total;
+      entry.confirmed += sign * e.confirmed;
+      shared.errors.set(key, entry);
     }
+  };
+  addErrors(oldErrors, -1);
+  addErrors(derived.errors, 1);
+  const isErrorsChanged = oldErrors.length !== derived.errors.length
+    || derived.errors.some((e, i) => { const o = oldErrors[i]; return !o || o.dimension !== e.dimension || o.severity !== e.severity || o.total !== e.total || o.confirmed !== e.confirmed; });
+  if (isErrorsChanged) {
     await tx.db.deleteFrom('article_errors').where('article_id', '=', articleId).execute();
     await insertRows(tx, 'article_errors', derived.errors.map((e) => ({ article_id: articleId, ...e })));
+  }
 
-    // Correction pairs: the corpus counts move by the difference, and a changed pair's MT phrase is returned.
-    const oldPairs = new Map((await tx.db.selectFrom('article_corrections').select(['mt_text', 'edit_text', 'count']).where('article_id', '=', articleId).execute())
-      .map((p) => [pairKey(p.mt_text, p.edit_text), p]));
-    const newPairs = new Map(derived.corrections.map((p) => [pairKey(p.mtText, p.editText), { mt_text: p.mtText, edit_text: p.editText, count: p.count }]));
-    const changed: { mt_text: string; edit_text: string; count: number; articles: number }[] = [];
-    for (const key of new Set([...oldPairs.keys(), ...newPairs.keys()])) {
-      const before = oldPairs.get(key);
-      const after = newPairs.get(key);
-      const countDelta = (after?.count ?? 0) - (before?.count ?? 0);
-      const articlesDelta = (after ? 1 : 0) - (before ? 1 : 0);
-      if (countDelta === 0 && articlesDelta === 0) continue;
-      const pair = (after ?? before) as { mt_text: string; edit_text: string };
-      changed.push({ mt_text: pair.mt_text, edit_text: pair.edit_text, count: countDelta, articles: articlesDelta });
-    }
-    changed.sort((a, b) => byText(pairKey(a.mt_text, a.edit_text), pairKey(b.mt_text, b.edit_text)));
-    for (const c of changed) {
-      await sql`INSERT INTO correction_counts (mt_text, edit_text, first_word, count, articles) VALUES (${c.mt_text}, ${c.edit_text}, ${firstWordOf(c.mt_text)}, ${c.count}, ${c.articles})
-        ON CONFLICT (mt_text, edit_text) DO UPDATE SET count = correction_counts.count + excluded.count, articles = correction_counts.articles + excluded.articles`.execute(tx.db);
-      if (c.count < 0 || c.articles < 0) await sql`DELETE FROM correction_counts WHERE mt_text = ${c.mt_text} AND edit_text = ${c.edit_text} AND count <= 0`.execute(tx.db);
-    }
-    if (changed.length > 0) {
-      await tx.db.deleteFrom('article_corrections').where('article_id', '=', articleId).execute();
-      await insertRows(tx, 'article_corrections', [...newPairs.values()].map((p) => ({ article_id: articleId, ...p })));
-    }
+  // Correction pairs: the corpus counts move by the difference, and a changed pair's MT phrase is returned.
+  const oldPairs = new Map((await tx.db.selectFrom('article_corrections').select(['mt_text', 'edit_text', 'count']).where('article_id', '=', articleId).execute())
+    .map((p) => [pairKey(p.mt_text, p.edit_text), p]));
+  const newPairs = new Map(derived.corrections.map((p) => [pairKey(p.mtText, p.editText), { mt_text: p.mtText, edit_text: p.editText, count: p.count }]));
+  const changedPhrases = new Set<string>();
+  for (const key of new Set([...oldPairs.keys(), ...newPairs.keys()])) {
+    const before = oldPairs.get(key);
+    const after = newPairs.get(key);
+    const countDelta = (after?.count ?? 0) - (before?.count ?? 0);
+    const articlesDelta = (after ? 1 : 0) - (before ? 1 : 0);
+    if (countDelta === 0 && articlesDelta === 0) continue;
+    const pair = (after ?? before) as { mt_text: string; edit_text: string };
+    const entry = shared.pairs.get(key) ?? { mt_text: pair.mt_text, edit_text: pair.edit_text, count: 0, articles: 0, movers: 0 };
+    entry.count += countDelta;
+    entry.articles += articlesDelta;
+    if (articlesDelta !== 0) entry.movers += 1;
+    shared.pairs.set(key, entry);
+    changedPhrases.add(pair.mt_text);
+  }
+  if (changedPhrases.size > 0) {
+    await tx.db.deleteFrom('article_corrections').where('article_id', '=', articleId).execute();
+    await insertRows(tx, 'article_corrections', [...newPairs.values()].map((p) => ({ article_id: articleId, ...p })));
+  }
 
-    await tx.db.deleteFrom('article_flags').where('article_id', '=', articleId).execute();
-    await insertRows(tx, 'article_flags', derived.flags.map(({ flag, isDismissed }, position) => ({
-      article_id: articleId, position, check_id: flag.check, severity: flag.severity, segment: flag.segment, start_offset: flag.start,
-      end_offset: flag.end, text: flag.text, message: flag.message, suggestions: JSON.stringify(flag.suggestions), fingerprint: flag.fingerprint,
-      group_key: flag.group ?? null, variants: flag.variants ? JSON.stringify(flag.variants) : null, is_dismissed: isDismissed ? 1 : 0,
+  await tx.db.deleteFrom('article_flags').where('article_id', '=', articleId).execute();
+  await insertRows(tx, 'article_flags', derived.flags.map(({ flag, isDismissed }, position) => ({
+    article_id: articleId, position, check_id: flag.check, severity: flag.severity, segment: flag.segment, start_offset: flag.start,
+    end_offset: flag.end, text: flag.text, message: flag.message, suggestions: JSON.stringify(flag.suggestions), fingerprint: flag.fingerprint,
+    group_key: flag.group ?? null, variants: flag.variants ? JSON.stringify(flag.variants) : null, is_dismissed: isDismissed ? 1 : 0,
+  })));
+
+  // Names: the surnames the article named before or names now must be clustered again.
+  // Every column written is compared: a decision can change only why a spelling is preferred, or who is whom.
+  const oldNameRows = await tx.db.selectFrom('article_names').select(['person', 'spelling', 'count', 'surname_key', 'mentions', 'preferred', 'preferred_because']).where('article_id', '=', articleId).execute();
+  const oldNames = new Set(oldNameRows.map((r) => [r.person, r.surname_key, r.spelling, r.count, r.mentions, r.preferred, r.preferred_because].join('\u0000')));
+  const newNames = new Set(derived.names.map((r) => [r.person, r.surnameKey, r.spelling, r.count, r.mentions, r.preferred, r.preferredBecause].join('\u0000')));
+  const isNamesChanged = oldNames.size !== newNames.size || [...newNames].some((n) => !oldNames.has(n));
+  if (isNamesChanged) {
+    await tx.db.deleteFrom('article_names').where('article_id', '=', articleId).execute();
+    await insertRows(tx, 'article_names', derived.names.map((n) => ({
+      article_id: articleId, person: n.person, spelling: n.spelling, count: n.count, surname_key: n.surnameKey, mentions: n.mentions,
+      preferred: n.preferred, preferred_because: n.preferredBecause, corpus_person_id: null,
     })));
+    for (const r of oldNameRows) shared.surnames.add(r.surname_key);
+    for (const n of derived.names) shared.surnames.add(n.surnameKey);
+  }
 
-    // Names: the surnames the article named before or names now must be clustered again.
-    const oldSurnames = (await tx.db.selectFrom('article_names').select('surname_key').distinct().where('article_id', '=', articleId).execute()).map((r) => r.surname_key);
-    const oldNames = new Set((await tx.db.selectFrom('article_names').select(['spelling', 'count', 'surname_key', 'preferred']).where('article_id', '=', articleId).execute())
-      .map((r) => `${r.surname_key}\u0000${r.spelling}\u0000${r.count}\u0000${r.preferred}`));
-    const newNames = new Set(derived.names.map((r) => `${r.surnameKey}\u0000${r.spelling}\u0000${r.count}\u0000${r.preferred}`));
-    const isNamesChanged = oldNames.size !== newNames.size || [...newNames].some((n) => !oldNames.has(n));
-    if (isNamesChanged) {
-      await tx.db.deleteFrom('article_names').where('article_id', '=', articleId).execute();
-      await insertRows(tx, 'article_names', derived.names.map((n) => ({
-        article_id: articleId, person: n.person, spelling: n.spelling, count: n.count, surname_key: n.surnameKey, mentions: n.mentions,
-        preferred: n.preferred, preferred_because: n.preferredBecause, corpus_person_id: null,
-      })));
-      const surnames = [...new Set([...oldSurnames, ...derived.names.map((n) => n.surnameKey)])].sort(byText);
-      for (const surname of surnames) {
-        await sql`INSERT INTO name_buckets (surname_key, is_dirty) VALUES (${surname}, 1) ON CONFLICT (surname_key) DO UPDATE SET is_dirty = 1, lease = NULL`.execute(tx.db);
-      }
-    }
+  // Editors: the corpus-wide figures move by the difference.
+  const oldEditors = new Map((await tx.db.selectFrom('article_editors').select(['author', 'revisions', 'segments', 'corrections']).where('article_id', '=', articleId).execute())
+    .map((e) => [e.author, e]));
+  const newEditors = new Map(derived.editors.map((e) => [e.author, e]));
+  let isEditorsChanged = false;
+  for (const author of new Set([...oldEditors.keys(), ...newEditors.keys()])) {
+    const before = oldEditors.get(author);
+    const after = newEditors.get(author);
+    const delta = {
+      revisions: (after?.revisions ?? 0) - (before?.revisions ?? 0),
+      segments: (after?.segments ?? 0) - (before?.segments ?? 0),
+      corrections: (after?.corrections ?? 0) - (before?.corrections ?? 0),
+      articles: (after ? 1 : 0) - (before ? 1 : 0),
+    };
+    if (Object.values(delta).every((v) => v === 0)) continue;
+    isEditorsChanged = true;
+    const sum = shared.editors.get(author) ?? { revisions: 0, segments: 0, corrections: 0, articles: 0 };
+    for (const k of Object.keys(delta) as (keyof typeof delta)[]) sum[k] += delta[k];
+    shared.editors.set(author, sum);
+  }
+  if (isEditorsChanged) {
+    await tx.db.deleteFrom('article_editors').where('article_id', '=', articleId).execute();
+    await insertRows(tx, 'article_editors', derived.editors.map((e) => ({ article_id: articleId, ...e })));
+  }
 
-    // Editors: the corpus-wide figures move by the difference.
-    const oldEditors = new Map((await tx.db.selectFrom('article_editors').select(['author', 'revisions', 'segments', 'corrections']).where('article_id', '=', articleId).execute())
-      .map((e) => [e.author, e]));
-    const newEditors = new Map(derived.editors.map((e) => [e.author, e]));
-    const authors = [...new Set([...oldEditors.keys(), ...newEditors.keys()])].sort(byText);
-    let isEditorsChanged = false;
-    for (const author of authors) {
-      const before = oldEditors.get(author);
-      const after = newEditors.get(author);
-      const delta = {
-        revisions: (after?.revisions ?? 0) - (before?.revisions ?? 0),
-        segments: (after?.segments ?? 0) - (before?.segments ?? 0),
-        corrections: (after?.corrections ?? 0) - (before?.corrections ?? 0),
-        articles: (after ? 1 : 0) - (before ? 1 : 0),
-      };
-      if (Object.values(delta).every((v) => v === 0)) continue;
-      isEditorsChanged = true;
-      await sql`INSERT INTO editor_stats (author, revisions, segments, articles, corrections) VALUES (${author}, ${delta.revisions}, ${delta.segments}, ${delta.articles}, ${delta.corrections})
-        ON CONFLICT (author) DO UPDATE SET revisions = editor_stats.revisions + excluded.revisions, segments = editor_stats.segments + excluded.segments,
-          articles = editor_stats.articles + excluded.articles, corrections = editor_stats.corrections + excluded.corrections`.execute(tx.db);
-    }
-    if (isEditorsChanged) {
-      await tx.db.deleteFrom('article_editors').where('article_id', '=', articleId).execute();
-      await insertRows(tx, 'article_editors', derived.editors.map((e) => ({ article_id: articleId, ...e })));
-    }
+  await writeSearchDocument(tx, articleId, derived.search);
+  return { isCurrent, changedPhrases: [...changedPhrases] };
+}
 
-    await writeSearchDocument(tx, articleId, derived.search);
-    if (changed.length > 0) await bumpCounter(tx, 'corrections');
-    return { isCurrent, changedPhrases: [...new Set(changed.map((c) => c.mt_text))] };
-  });
+/**
+ * Moves the rows many articles share by a batch's summed changes, each kind in key order (the lock
+ * order writeArticlesDerived promises); returns the MT phrases whose corrections' standing changed.
+ */
+async function applySharedDeltas(tx: Store, shared: SharedDeltas): Promise<Set<string>> {
+  for (const engine of [...shared.totals.keys()].sort(byText)) {
+    const delta = shared.totals.get(engine) as Record<string, number>;
+    if (Object.values(delta).some((v) => v !== 0)) await addTotals(tx, engine, delta);
+  }
+  for (const key of [...shared.scores.keys()].sort(byText)) {
+    const { engine, bucket, delta } = shared.scores.get(key) as { engine: string; bucket: number; delta: number };
+    if (delta !== 0) await addScore(tx, engine, bucket, delta);
+  }
+  for (const key of [...shared.errors.keys()].sort(byText)) {
+    const e = shared.errors.get(key) as { dimension: string; severity: string; total: number; confirmed: number };
+    if (e.total === 0 && e.confirmed === 0) continue;
+    await sql`INSERT INTO report_errors (dimension, severity, total, confirmed) VALUES (${e.dimension}, ${e.severity}, ${e.total}, ${e.confirmed})
+      ON CONFLICT (dimension, severity) DO UPDATE SET total = report_errors.total + excluded.total, confirmed = report_errors.confirmed + excluded.confirmed`.execute(tx.db);
+  }
+  // A pair's standing for other articles' checks changes only when the number of articles holding
+  // it crosses 0-1-2 (with one holder, that article's own flags differ from everyone else's; past
+  // two, one more changes only the count a flag's message shows, and the review page reads that
+  // live). Only then must the other articles holding its MT phrase be re-checked: marking them on
+  // every count change made one edit re-check every article naming the person, again and again.
+  let isPairsChanged = false;
+  const standingChanged = new Set<string>();
+  for (const key of [...shared.pairs.keys()].sort(byText)) {
+    const c = shared.pairs.get(key) as { mt_text: string; edit_text: string; count: number; articles: number; movers: number };
+    // Two articles of the batch swapped holding the pair: the same count, other holders.
+    if (c.movers > 1 && c.articles === 0) standingChanged.add(c.mt_text);
+    // The counter moves even when the changes cancel out (other holders): the flag reader is keyed by it.
+    isPairsChanged = true;
+    if (c.count === 0 && c.articles === 0) continue;
+    const { rows } = await sql<{ articles: number }>`INSERT INTO correction_counts (mt_text, edit_text, first_word, count, articles) VALUES (${c.mt_text}, ${c.edit_text}, ${firstWordOf(c.mt_text)}, ${c.count}, ${c.articles})
+      ON CONFLICT (mt_text, edit_text) DO UPDATE SET count = correction_counts.count + excluded.count, articles = correction_counts.articles + excluded.articles
+      RETURNING articles`.execute(tx.db);
+    const after = Number(rows[0]?.articles ?? 0);
+    const before = after - c.articles;
+    if (Math.min(before, 2) !== Math.min(after, 2)) standingChanged.add(c.mt_text);
+    if (c.count < 0 || c.articles < 0) await sql`DELETE FROM correction_counts WHERE mt_text = ${c.mt_text} AND edit_text = ${c.edit_text} AND count <= 0`.execute(tx.db);
+  }
+  for (const surname of [...shared.surnames].sort(byText)) {
+    await sql`INSERT INTO name_buckets (surname_key, is_dirty) VALUES (${surname}, 1) ON CONFLICT (surname_key) DO UPDATE SET is_dirty = 1, lease = NULL`.execute(tx.db);
+  }
+  for (const author of [...shared.editors.keys()].sort(byText)) {
+    const delta = shared.editors.get(author) as { revisions: number; segments: number; corrections: number; articles: number };
+    if (Object.values(delta).every((v) => v === 0)) continue;
+    await sql`INSERT INTO editor_stats (author, revisions, segments, articles, corrections) VALUES (${author}, ${delta.revisions}, ${delta.segments}, ${delta.articles}, ${delta.corrections})
+      ON CONFLICT (author) DO UPDATE SET revisions = editor_stats.revisions + excluded.revisions, segments = editor_stats.segments + excluded.segments,
+        articles = editor_stats.articles + excluded.articles, corrections = editor_stats.corrections + excluded.corrections`.execute(tx.db);
+  }
+  if (isPairsChanged) await bumpCounter(tx, 'corrections');
+  await bumpCounter(tx, 'derived');
+  return standingChanged;
 }
 
 /** Returns the stored figures of an article, or undefined before its first refresh. */

@@ -1,5 +1,5 @@
 import type { Store } from './store.js';
-import { bumpDecisions } from './counters.js';
+import { bumpCounter, bumpDecisions } from './counters.js';
 import type { Concept, ConceptType, Term, TermStatus } from '../core/glossary/types.js';
 
 /** A concept to store: everything but the id and the provenance times, which the store sets. */
@@ -166,9 +166,13 @@ export async function decideSuggestion(
   store: Store, mtText: string, editText: string, decision: 'accepted' | 'rejected', meta: { conceptKey?: string; author: string; now: string },
 ): Promise<void> {
   const row = { mt_text: mtText, edit_text: editText, decision, concept_id: meta.conceptKey ? (conceptRowId(meta.conceptKey) ?? null) : null, author: meta.author, created_at: meta.now };
-  await store.db.insertInto('suggestion_decisions').values(row)
-    .onConflict((oc) => oc.columns(['mt_text', 'edit_text']).doUpdateSet({ decision: row.decision, concept_id: row.concept_id, author: row.author, created_at: row.created_at }))
-    .execute();
+  await store.transaction(async (tx) => {
+    await tx.db.insertInto('suggestion_decisions').values(row)
+      .onConflict((oc) => oc.columns(['mt_text', 'edit_text']).doUpdateSet({ decision: row.decision, concept_id: row.concept_id, author: row.author, created_at: row.created_at }))
+      .execute();
+    // The suggestions page no longer offers the pair (listing-cache.ts).
+    await bumpCounter(tx, 'derived');
+  });
 }
 
 /** Returns every correction pair someone accepted or rejected as a glossary suggestion. */

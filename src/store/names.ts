@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from './store.js';
+import { bumpCounter } from './counters.js';
 import type { PersonUnit } from '../core/names/build-corpus-name-index.js';
 import type { PreferredBecause } from '../core/names/types.js';
 
@@ -18,6 +19,12 @@ export async function claimDirtyBuckets(store: Store, opts: { now: string; lease
     AND is_dirty = 1 AND (lease IS NULL OR lease < ${opts.now})
     RETURNING surname_key AS "surnameKey"`.execute(store.db);
   return rows.map((r) => ({ surnameKey: r.surnameKey, lease: opts.leaseUntil }));
+}
+
+/** Gives claimed buckets back (not clustered) while this worker still holds them, so another worker may take them at once. */
+export async function releaseBucketLeases(store: Store, surnameKeys: readonly string[], lease: string): Promise<void> {
+  if (surnameKeys.length === 0) return;
+  await store.db.updateTable('name_buckets').set({ lease: null }).where('surname_key', 'in', [...surnameKeys]).where('lease', '=', lease).execute();
 }
 
 /** Returns true when some name bucket waits for clustering. */
@@ -86,6 +93,7 @@ export async function writeBucket(store: Store, surnameKey: string, lease: strin
       }
     }
     await sql`UPDATE name_buckets SET is_dirty = 0, lease = NULL WHERE surname_key = ${surnameKey} AND lease = ${lease}`.execute(tx.db);
+    await bumpCounter(tx, 'derived');
   });
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Schema } from './schema.js';
@@ -19,12 +19,24 @@ export function storeConfigOf(location: string): StoreConfig {
   return /^postgres(ql)?:\/\//i.test(location) ? { postgres: location } : { sqlite: location };
 }
 
-/** Opens (creating if needed) the database `config` names, applies the migrations it lacks, and returns the store. */
-export async function openStore(config: StoreConfig, opts: { log?: (message: string) => void } = {}): Promise<Store> {
-  return 'postgres' in config ? openPostgres(config.postgres, opts.log ?? (() => {})) : openSqlite(config.sqlite);
+/** Sees a statement the store ran: its SQL and parameters. */
+export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+
+/**
+ * Opens (creating if needed) the database `config` names, applies the migrations it lacks, and
+ * returns the store. `log` hears of a lost PostgreSQL connection; `onQuery` sees every statement
+ * run, for tests (test/store/query-plans.test.ts explains each statement a page runs). Without
+ * `onQuery`, Kysely's logging is off and adds nothing to a query's path.
+ */
+export async function openStore(config: StoreConfig, opts: { log?: (message: string) => void; onQuery?: QueryObserver } = {}): Promise<Store> {
+  const onQuery = opts.onQuery;
+  const queries: LogConfig | undefined = onQuery && ((event) => {
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+  });
+  return 'postgres' in config ? openPostgres(config.postgres, opts.log ?? (() => {}), queries) : openSqlite(config.sqlite, queries);
 }
 
-async function openSqlite(file: string): Promise<Store> {
+async function openSqlite(file: string, queries: LogConfig | undefined): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
   // WAL lets the review page read while a save writes; busy_timeout waits out a concurrent
@@ -34,7 +46,7 @@ async function openSqlite(file: string): Promise<Store> {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const legacyVersion = database.pragma('user_version', { simple: true }) as number;
-  const db = new Kysely<Schema>({ dialect: new CopydeskSqliteDialect(database) });
+  const db = new Kysely<Schema>({ dialect: new CopydeskSqliteDialect(database), log: queries });
   try {
     await migrate(db, 'sqlite', { legacyVersion });
   } catch (err) {
@@ -53,12 +65,12 @@ const TYPES = {
     oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-async function openPostgres(url: string, log: (message: string) => void): Promise<Store> {
+async function openPostgres(url: string, log: (message: string) => void, queries: LogConfig | undefined): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE, types: TYPES, application_name: 'copydesk' });
   // An idle connection the server closed (a restart, a failover) must not crash the app; the pool
   // replaces it on the next query.
   pool.on('error', (err) => log(`PostgreSQL connection lost: ${err.message}`));
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: queries });
   try {
     await migrate(db, 'postgres');
   } catch (err) {

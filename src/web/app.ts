@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
 import type { SharedPage } from './shared-page.js';
+import { createListingCache, type ListingCache } from './listing-cache.js';
 import { readAuthor } from './author.js';
 import { errorHandler, notFound } from './errors.js';
 import { corpusRoutes } from './routes/corpus.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly log?: (err: unknown) => void;
   /** Cookies marked Secure (behind HTTPS). */
   readonly isSecure?: boolean;
+  /** The clock the page caches age their copies by (ms); Date.now unless a test moves time. */
+  readonly clock?: () => number;
 }
 
 /** Everything a route handler needs, resolved from AppDeps. */
@@ -32,6 +35,8 @@ export interface RouteDeps {
   readonly service: ServiceContext;
   /** Rendered review pages, one per article state for every viewer (shared-page.ts, routes/articles.ts). */
   readonly pages: LRUCache<string, SharedPage>;
+  /** Rendered listing pages (corpus, names, reports, suggestions), one per URL and state for every viewer (listing-cache.ts). */
+  readonly listings: ListingCache;
 }
 
 /** Most review pages kept rendered, and their total size; a page is about 100 kB. */
@@ -57,6 +62,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const routeDeps: RouteDeps = {
     service: deps.service,
     pages: new LRUCache<string, SharedPage>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.bytes }),
+    listings: createListingCache(deps.service, { now: deps.clock }),
   };
   const csrf = createCsrf(deps.isSecure ?? false);
 

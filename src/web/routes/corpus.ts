@@ -1,24 +1,128 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { RouteDeps } from '../app.js';
 import { z } from 'zod';
 import { ARTICLE_STATUSES, CORPUS_SORTS, MAX_ENGINE_CHARS, type ArticleStatus, type CorpusQuery } from '../../service/types.js';
 import { corpusPage } from '../../service/articles.js';
-import { importArticle } from '../../service/import-articles.js';
+import { importUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, uploadLimitMessage, type ImportInput } from '../../service/import-articles.js';
+import { ServiceError } from '../../service/errors.js';
 import { MAX_ARTICLE_BYTES } from '../../core/article/decode-input.js';
 import { buildCorpusView, CORPUS_PAGE_SIZE } from '../view-models/corpus-view.js';
+import { buildImportResultsView, type ImportResultsVm } from '../view-models/import-view.js';
 import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
+import { HttpError } from '../errors.js';
 
-/** Keeps an upload in memory: one file, refused by multer once it passes the article size limit. */
+/** Longest file or source name kept: a name is a label, and a browser may send a path-long one. */
+const MAX_SOURCE_NAME_CHARS = 200;
+
+/**
+ * multer storage that keeps an upload's files in memory, as multer.memoryStorage() does, and
+ * refuses the whole request once they pass `maxTotalBytes` together: multer's limits bound each
+ * file and how many there are, not their sum, and memory storage holds them all until the route
+ * runs. A file over the 2 MB article limit but within the total is kept whole, so the import can
+ * refuse that one file, saying its size, and take the others.
+ */
+function boundedMemoryStorage(maxTotalBytes: number): multer.StorageEngine {
+  const received = new WeakMap<Request, number>();
+  return {
+    _handleFile(req, file, callback) {
+      const chunks: Buffer[] = [];
+      let isRefused = false;
+      file.stream.on('data', (chunk: Buffer) => {
+        if (isRefused) return;
+        const total = (received.get(req) ?? 0) + chunk.length;
+        received.set(req, total);
+        if (total > maxTotalBytes) {
+          // multer then drops the files kept so far and drains the request before the answer.
+          isRefused = true;
+          chunks.length = 0;
+          callback(new HttpError(413, uploadLimitMessage('bytes')));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      file.stream.on('end', () => {
+        if (isRefused) return;
+        const buffer = Buffer.concat(chunks);
+        callback(null, { buffer, size: buffer.length });
+      });
+    },
+    _removeFile(_req, file, callback) {
+      (file as { buffer?: Buffer }).buffer = undefined;
+      callback(null);
+    },
+  };
+}
+
+/**
+ * Reads an import form's files (field `file`, up to MAX_UPLOAD_FILES and MAX_UPLOAD_BYTES in all)
+ * and its fields (the pasted text up to the article limit) into memory. A single file may be as
+ * large as the whole allowance: the import refuses one over 2 MB by itself.
+ */
 const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_ARTICLE_BYTES + 1, files: 1, fields: 10, fieldSize: MAX_ARTICLE_BYTES + 1024 },
-});
+  storage: boundedMemoryStorage(MAX_UPLOAD_BYTES),
+  limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 10, fieldSize: MAX_ARTICLE_BYTES + 1024 },
+}).array('file', MAX_UPLOAD_FILES);
+
+/** What the import page shows: the form (with what was pasted), a refusal, and the results of an import of several files. */
+interface ImportPageView {
+  readonly title: string;
+  readonly message: string | null;
+  readonly text: string;
+  readonly sourceName: string;
+  readonly results: ImportResultsVm | null;
+  readonly maxFiles: number;
+  readonly maxMegabytes: number;
+}
+
+/** Returns the import page's locals: an empty form unless `changes` says otherwise. */
+function importPage(changes: Partial<Pick<ImportPageView, 'message' | 'text' | 'sourceName' | 'results'>> = {}): ImportPageView {
+  return {
+    title: 'Import articles',
+    message: null,
+    text: '',
+    sourceName: '',
+    results: null,
+    maxFiles: MAX_UPLOAD_FILES,
+    maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
+    ...changes,
+  };
+}
+
+/** Returns the refusal for an upload multer (or the storage) stopped at a limit, as status and sentence; undefined for other errors. */
+function uploadRefusal(err: unknown): { status: number; message: string } | undefined {
+  if (err instanceof HttpError) return { status: err.status, message: err.message };
+  if (!(err instanceof multer.MulterError)) return undefined;
+  if (err.code === 'LIMIT_FILE_COUNT' || (err.code === 'LIMIT_UNEXPECTED_FILE' && err.field === 'file')) {
+    return { status: 413, message: uploadLimitMessage('files') };
+  }
+  if (err.code === 'LIMIT_FILE_SIZE') return { status: 413, message: uploadLimitMessage('bytes') };
+  if (err.code === 'LIMIT_FIELD_VALUE') {
+    return { status: 413, message: 'The pasted text is over 2 MB, the article limit. Nothing was imported: split it, or remove embedded data.' };
+  }
+  return undefined;
+}
+
+/**
+ * Runs the upload and turns a request past its limits into the import page with a 413 and the
+ * sentence that says which limit and what to do: nothing is stored, since the route never runs.
+ * Other errors (a malformed body) go to the error handler.
+ */
+const receiveUpload: RequestHandler = (req: Request, res: Response, next) => {
+  upload(req, res, (err: unknown) => {
+    if (!err) return next();
+    const refusal = uploadRefusal(err);
+    if (!refusal) return next(err);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.status(refusal.status).render('corpus/import', importPage({ message: refusal.message, text: typeof body.text === 'string' ? body.text : '' }));
+  });
+};
 
 /** Deepest page a link may ask for: past it an offset scan would cost more than a page may (use the filters). */
 const MAX_PAGE = 2000;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+// Date.parse takes 2026-02-30 for 2 March: a day is valid only if it reads back the same.
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
 const CorpusParams = z.object({
   q: z.string().max(200).optional().catch(undefined),
   status: z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]).optional().catch(undefined),
@@ -56,37 +160,60 @@ export function readCorpusQuery(params: unknown): CorpusQuery {
 export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): Router {
   const router = Router();
 
-  router.get('/', async (req, res) => {
+  router.get('/', (req, res, next) => deps.listings.send(req, res, next, async () => {
     const query = readCorpusQuery(req.query);
-    res.render('corpus/index', buildCorpusView(await corpusPage(deps.service, query), query));
-  });
+    return { template: 'corpus/index', locals: { ...buildCorpusView(await corpusPage(deps.service, query), query) } };
+  }));
 
   router.get('/import', (_req, res) => {
-    res.render('corpus/import', { title: 'Import an article', message: null, text: '', sourceName: '' });
+    res.render('corpus/import', importPage());
   });
 
-  router.post('/import', upload.single('file'), csrfProtection, async (req, res) => {
+  // The CSRF check runs after multer: the token is a field of the multipart body.
+  router.post('/import', receiveUpload, csrfProtection, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.text === 'string' ? body.text : '';
-    const pastedName = typeof body.sourceName === 'string' ? body.sourceName.trim().slice(0, 200) : '';
+    const pastedName = typeof body.sourceName === 'string' ? body.sourceName.trim().slice(0, MAX_SOURCE_NAME_CHARS) : '';
     const author = readAuthor(req) || cleanAuthor(body.author);
     const engine = typeof body.engine === 'string' ? body.engine.trim().slice(0, MAX_ENGINE_CHARS) : '';
-    const file = req.file;
+    const files = Array.isArray(req.files) ? req.files : [];
     const refuse = (status: number, message: string) =>
-      res.status(status).render('corpus/import', { title: 'Import an article', message, text: pasted, sourceName: pastedName });
+      res.status(status).render('corpus/import', importPage({ message, text: pasted, sourceName: pastedName }));
 
-    if (!file && pasted.trim() === '') {
+    const inputs: ImportInput[] = files.map((f) => ({
+      bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength),
+      sourceName: f.originalname.trim().slice(0, MAX_SOURCE_NAME_CHARS) || 'upload.txt',
+    }));
+    // Text pasted beside files is one more article, not ignored.
+    if (pasted.trim() !== '') inputs.push({ text: pasted, sourceName: pastedName || 'pasted text' });
+    if (inputs.length === 0) {
       return refuse(422, 'Choose a file or paste the article text: the form was empty.');
     }
-    const input = file
-      ? { bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength), sourceName: file.originalname || 'upload.txt' }
-      : { text: pasted, sourceName: pastedName || 'pasted text' };
-    const outcome = await importArticle(deps.service, input, { importedBy: author || 'anonymous', mtEngine: engine });
-    if (!outcome.ok) {
-      return refuse(outcome.reason === 'too-large' ? 413 : 422, outcome.message);
+    let outcomes;
+    try {
+      outcomes = await importUploads(deps.service, inputs, { importedBy: author || 'anonymous', mtEngine: engine });
+    } catch (err) {
+      if (err instanceof ServiceError && err.kind === 'too-large') return refuse(413, err.message);
+      throw err;
     }
-    if (author) rememberAuthor(res, author);
-    res.redirect(303, `/articles/${outcome.id}?imported=${outcome.isNew ? 'new' : 'existing'}`);
+    if (author && outcomes.some((o) => o.ok)) rememberAuthor(res, author);
+
+    // One article: straight to its review page, or back to the form with why it was refused.
+    const [only] = outcomes;
+    if (outcomes.length === 1 && only) {
+      if (!only.ok) return refuse(only.reason === 'too-large' ? 413 : 422, only.message);
+      return res.redirect(303, `/articles/${only.id}?imported=${only.isNew ? 'new' : 'existing'}`);
+    }
+    // Several: the results are this POST's answer, as the glossary import's are; sending the form
+    // again stores nothing twice, since an identical article is recognised. The pasted text stays
+    // in the form when it was refused, to be corrected.
+    const results = buildImportResultsView(outcomes);
+    const isPastedRefused = pasted.trim() !== '' && outcomes.at(-1)?.ok === false;
+    res.status(results.added + results.existing > 0 ? 200 : 422).render('corpus/import', importPage({
+      results,
+      text: isPastedRefused ? pasted : '',
+      sourceName: isPastedRefused ? pastedName : '',
+    }));
   });
 
   return router;

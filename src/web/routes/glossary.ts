@@ -148,9 +148,9 @@ export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler):
     res.redirect(303, `/glossary/${id}?created=1`);
   });
 
-  router.get('/glossary/suggestions', async (_req, res) => {
-    res.render('glossary/suggestions', buildSuggestionsView(await correctionSuggestions(ctx)));
-  });
+  router.get('/glossary/suggestions', (req, res, next) => deps.listings.send(req, res, next, async () => (
+    { template: 'glossary/suggestions', locals: { ...buildSuggestionsView(await correctionSuggestions(ctx)) } }
+  )));
 
   router.post('/glossary/suggestions/accept', async (req, res) => {
     const form = SuggestionForm.safeParse(req.body);

@@ -18,10 +18,10 @@ const DistinctForm = z.object({
 export function nameRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  router.get('/names', async (req, res) => {
+  router.get('/names', (req, res, next) => deps.listings.send(req, res, next, async () => {
     const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(req.query.page ?? 1);
-    res.render('names/index', buildNamesView(await corpusNames(deps.service, { page }), { page, pageSize: PEOPLE_PAGE_SIZE }));
-  });
+    return { template: 'names/index', locals: { ...buildNamesView(await corpusNames(deps.service, { page }), { page, pageSize: PEOPLE_PAGE_SIZE }) } };
+  }));
 
   router.post('/people/distinct', async (req, res) => {
     const form = DistinctForm.safeParse(req.body);

@@ -14,7 +14,7 @@ const Page = z.coerce.number().int().min(1).max(100_000).catch(1);
 export function reportRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  router.get('/reports', async (req, res) => {
+  router.get('/reports', (req, res, next) => deps.listings.send(req, res, next, async () => {
     const sort = REPORT_SORTS.find((s): s is ReportSort => s === req.query.sort) ?? 'hter';
     const isDescending = req.query.dir !== 'asc';
     const isCaseSensitive = req.query.case !== 'insensitive';
@@ -22,8 +22,8 @@ export function reportRoutes(deps: RouteDeps): Router {
     const editorSort = EDITOR_SORTS.find((s): s is EditorSort => s === req.query.esort);
     const page = Page.parse(req.query.page ?? 1);
     const report = await corpusReport(deps.service, { sort, isDescending, page });
-    res.render('reports/index', buildReportsView(report, { sort, isDescending, isCaseSensitive, page, pageSize: REPORT_PAGE_SIZE, frequentSort, editorSort }));
-  });
+    return { template: 'reports/index', locals: { ...buildReportsView(report, { sort, isDescending, isCaseSensitive, page, pageSize: REPORT_PAGE_SIZE, frequentSort, editorSort }) } };
+  }));
 
   router.get('/reports/export', async (req, res) => {
     const format = req.query.format;

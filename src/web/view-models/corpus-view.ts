@@ -115,6 +115,9 @@ export function buildCorpusView(page: CorpusPage, query: CorpusQuery) {
       pages,
       previousUrl: pageNumber > 1 ? corpusUrl(query, { page: pageNumber - 1 }) : null,
       nextUrl: pageNumber < pages ? corpusUrl(query, { page: pageNumber + 1 }) : null,
+      /** A link past the end (an old bookmark, a corpus filtered since): where the last page is. */
+      isPastEnd: page.rows.length === 0 && page.total > 0,
+      lastUrl: corpusUrl(query, { page: pages }),
     },
     rows: page.rows.map((a): CorpusRowVm => {
       const counts = a.openErrors === null ? undefined : { error: a.openErrors, warning: a.openWarnings ?? 0, info: a.openInfos ?? 0 };

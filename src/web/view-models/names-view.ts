@@ -21,7 +21,10 @@ const BECAUSE: Readonly<Record<string, string>> = {
 
 /** Returns the names page's view-model: one page of people (most spellings first), and the decisions recorded. */
 export function buildNamesView(
-  names: { people: readonly NamesPerson[]; total: number; inconsistent: number; distinctPeople: readonly (readonly [string, string])[]; isUpdating: boolean },
+  names: {
+    people: readonly NamesPerson[]; total: number; inconsistent: number; distinctPeople: readonly (readonly [string, string])[]; isUpdating: boolean;
+    articles: { covered: number; total: number };
+  },
   paging: { page: number; pageSize: number },
 ) {
   const people = names.people.map((p): PersonVm => ({
@@ -44,6 +47,8 @@ export function buildNamesView(
     title: 'Names',
     people,
     total: names.total,
+    /** How many articles the people come from: "the corpus’s 60 articles", or "58 of the corpus’s 60 articles" while some wait for their first check. */
+    coverage: `${names.articles.covered < names.articles.total ? `${names.articles.covered.toLocaleString('en')} of ` : ''}the corpus’s ${names.articles.total.toLocaleString('en')} article${names.articles.total === 1 ? '' : 's'}`,
     inconsistentCount: names.inconsistent,
     isUpdating: names.isUpdating,
     distinctPairs: names.distinctPeople.map(([a, b]) => ({ a, b })),
