@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Concept } from '../../core/glossary/types.js';
+import { SAFE_CSV_CAST } from '../csv-safe.js';
 import { exportableConcepts } from './exportable.js';
 import { cleanTerm, cleanText } from './text.js';
 
@@ -37,7 +38,10 @@ export type GlossaryCsvColumn = (typeof GLOSSARY_CSV_COLUMNS)[number];
 /**
  * Returns the glossary as CSV: the GLOSSARY_CSV_COLUMNS header, then one row per term, concepts
  * and terms in order. UTF-8 without a BOM; records end in CRLF and fields holding a comma, a quote
- * or a line break are quoted, quotes doubled (RFC 4180 §2).
+ * or a line break are quoted, quotes doubled (RFC 4180 §2). A cell a spreadsheet would run as a
+ * formula (one starting with =, +, -, @, a tab or a carriage return) is written with a single
+ * quote in front, and quoted (see neutraliseFormula); importing the file takes that one quote off
+ * again (restoreFormula), so an export re-imports to the same terms and notes.
  */
 export function writeGlossaryCsv(concepts: readonly Concept[]): string {
   const rows = exportableConcepts(concepts).flatMap((concept) => {
@@ -69,9 +73,12 @@ export function writeGlossaryCsv(concepts: readonly Concept[]): string {
   return writeCsvRecords([[...GLOSSARY_CSV_COLUMNS], ...rows]);
 }
 
-/** Returns records as RFC 4180 CSV (CRLF, quoting as needed); shared by the glossary, DeepL and Google writers. */
+/**
+ * Returns records as RFC 4180 CSV (CRLF, quoting as needed), formulas neutralised (see
+ * neutraliseFormula); shared by the glossary, DeepL and Google writers.
+ */
 export function writeCsvRecords(records: readonly (readonly string[])[]): string {
   // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF, which
   // notes keep as their line break: quoted_match quotes those too, as RFC 4180 §2.6 requires.
-  return stringify(records.map((r) => [...r]), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return stringify(records.map((r) => [...r]), { record_delimiter: '\r\n', quoted_match: /[\r\n]/, cast: SAFE_CSV_CAST });
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV_CAST } from '../csv-safe.js';
 
 /** One article's figures as the report exports hold them. */
 export interface ReportFileRow {
@@ -25,18 +26,28 @@ export const REPORT_CSV_COLUMNS: readonly (keyof ReportFileRow)[] = [
   'mqmScore', 'mqmPenalty', 'verdict', 'confirmedCorrections', 'proposedCorrections',
 ];
 
-/** Returns the per-article figures as RFC 4180 CSV with a header (HTER and scores to 6 decimals; an empty cell where there is no score). */
+/**
+ * Returns the per-article figures as RFC 4180 CSV with a header (HTER and scores to 6 decimals; an
+ * empty cell where there is no score). A text cell a spreadsheet would run as a formula (a title or
+ * engine name starting with =, +, -, @, a tab or a carriage return) gets a single quote in front
+ * (see neutraliseFormula); figures are written as numbers, so a negative one stays a number.
+ */
 export function writeReportCsv(rows: readonly ReportFileRow[]): string {
   return writeReportCsvRows(rows, { hasHeader: true });
 }
 
 /** Returns some rows of the report CSV, with the header when asked (an export streams batches: the header with the first). */
 export function writeReportCsvRows(rows: readonly ReportFileRow[], opts: { hasHeader: boolean }): string {
-  const round = (n: number | null) => (n === null ? '' : String(Math.round(n * 1e6) / 1e6));
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 1e6) / 1e6);
+  const cell = (r: ReportFileRow, c: keyof ReportFileRow): string | number | null => {
+    const value = r[c];
+    if (c === 'hter' || c === 'mqmScore' || c === 'charShare') return round(value as number | null);
+    return typeof value === 'number' ? value : String(value);
+  };
   if (rows.length === 0 && !opts.hasHeader) return '';
   return stringify(
-    rows.map((r) => REPORT_CSV_COLUMNS.map((c) => (c === 'hter' || c === 'mqmScore' || c === 'charShare' ? round(r[c] as number | null) : String(r[c])))),
-    { header: opts.hasHeader, columns: REPORT_CSV_COLUMNS.map((c) => ({ key: String(REPORT_CSV_COLUMNS.indexOf(c)), header: c })), record_delimiter: 'windows' },
+    rows.map((r) => REPORT_CSV_COLUMNS.map((c) => cell(r, c))),
+    { header: opts.hasHeader, columns: REPORT_CSV_COLUMNS.map((c) => ({ key: String(REPORT_CSV_COLUMNS.indexOf(c)), header: c })), record_delimiter: 'windows', cast: SAFE_CSV_CAST },
   );
 }
 
