@@ -4,11 +4,10 @@
  * this module through piscina) for many, a batch of files per task. Each file is checked on its
  * own: the checks take nothing from the other files, so any split of the files gives the same flags.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { MAX_ARTICLE_BYTES } from '../core/article/decode-input.js';
 import { runChecks } from '../core/checks/run-checks.js';
 import { readArticleFile, type ArticleFile } from '../formats/article-file.js';
 import { formatReportPart, type ReportFormat, type ReportPart } from '../formats/check-report.js';
+import { ARTICLE_FILE_LIMIT, readInputFile } from '../service/read-input-file.js';
 
 /** One file checked: its part of the report, or why it could not be read. */
 export type CheckedFile =
@@ -47,17 +46,11 @@ export function checkFile(file: string, format: ReportFormat, isReadOnly = false
   return { ok: true, part: formatReportPart(format, { file: read.article.key, flags }) };
 }
 
-/** Returns the file's bytes, or why it cannot be read (missing, a folder, too large to be an article). */
+/**
+ * Returns the file's bytes, or why it cannot be read: missing, not a regular file (a folder,
+ * /dev/zero, a FIFO), too large to be an article (refused before it is read).
+ */
 export function readInput(file: string): ArticleFile | InputFailure {
-  const refuse = (message: string): InputFailure => ({ ok: false, reason: 'unreadable', file, message });
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return refuse('is a folder; name the article files to check.');
-    // Refuse oversized files before reading them whole (the decoder would refuse them after).
-    if (stat.size > MAX_ARTICLE_BYTES) return refuse(`The file is ${(stat.size / 1048576).toFixed(1)} MB; articles over 2 MB are refused.`);
-    return { file, bytes: readFileSync(file) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return refuse(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(err)})`);
-  }
+  const read = readInputFile(file, ARTICLE_FILE_LIMIT);
+  return read.ok ? { file, bytes: read.bytes } : { ok: false, reason: 'unreadable', file, message: read.message };
 }

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { decodeArticleInput, MAX_ARTICLE_BYTES } from '../core/article/decode-input.js';
+import { decodeArticleInput } from '../core/article/decode-input.js';
 import { parseArticle } from '../core/article/parse-article.js';
 import type { ParsedSegment } from '../core/article/types.js';
 import { measureEditRate, measureSegment, type ArticleEditRate, type SegmentEditRate } from '../core/metrics/edit-rate.js';
 import { readEditedArticleFile, type ArticleFile } from '../formats/article-file.js';
+import { ARTICLE_FILE_LIMIT, readInputFile } from '../service/read-input-file.js';
 import { EXIT, type CliIo } from './run-cli.js';
 
 /** The output formats of `copydesk metrics`. */
@@ -84,22 +84,12 @@ type TextInput =
   | { readonly ok: true; readonly input: ArticleFile; readonly text: string }
   | { readonly ok: false; readonly file: string; readonly message: string };
 
-/** Returns the file's bytes and text, or why it cannot be read: missing, a folder, too large, empty, binary, not UTF-8. */
+/** Returns the file's bytes and text, or why it cannot be read: missing, not a regular file, too large, empty, binary, not UTF-8. */
 function readText(file: string): TextInput {
-  const refuse = (message: string) => ({ ok: false as const, file, message });
-  let bytes: Uint8Array;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return refuse('is a folder; name a text or article file.');
-    // Refuse oversized files before reading them whole (the decoder would refuse them after).
-    if (stat.size > MAX_ARTICLE_BYTES) return refuse(`The file is ${(stat.size / 1048576).toFixed(1)} MB; articles over 2 MB are refused.`);
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return refuse(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(err)})`);
-  }
-  const decoded = decodeArticleInput(bytes);
-  return decoded.ok ? { ok: true, input: { file, bytes }, text: decoded.text } : refuse(decoded.message);
+  const read = readInputFile(file, ARTICLE_FILE_LIMIT);
+  if (!read.ok) return { ok: false, file, message: read.message };
+  const decoded = decodeArticleInput(read.bytes);
+  return decoded.ok ? { ok: true, input: { file, bytes: read.bytes }, text: decoded.text } : { ok: false, file, message: decoded.message };
 }
 
 function rate(value: number): number {

@@ -4,7 +4,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { ServiceContext } from './context.js';
 import { insertArticle, insertArticles } from '../store/articles.js';
-import { prepareFile, prepareImport, type ImportInput, type PreparedImport } from './prepare-import.js';
+import { fitSourceName, prepareFile, prepareImport, type ImportInput, type PreparedImport } from './prepare-import.js';
+import { notAFileProblem } from './read-input-file.js';
 import { refreshAfterWrite } from './refresh.js';
 import { ServiceError } from './errors.js';
 
@@ -77,7 +78,7 @@ export async function importUploads(ctx: ServiceContext, inputs: readonly Import
   for (const [i, input] of inputs.entries()) {
     // Parsing a 2 MB article holds this thread for about 200 ms: other requests run between files.
     if (i > 0) await nextTurn();
-    outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: input.sourceName });
+    outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: fitSourceName(input.sourceName) });
   }
   return outcomes;
 }
@@ -89,10 +90,19 @@ export interface CorpusImportResult {
   readonly refused: readonly { readonly file: string; readonly message: string }[];
 }
 
-/** Returns the article files a path names: the file itself, or the `.txt` files of a folder (sorted, not recursive). */
+/**
+ * Returns the article files a path names: the file itself, or the `.txt` files of a folder (sorted,
+ * not recursive). Throws an invalid ServiceError for a path that is neither a regular file nor a
+ * folder (/dev/zero, a FIFO, a socket), and the file system's error for a missing one.
+ */
 export function listArticleFiles(path: string): string[] {
+  // statSync, unlike opening, never waits on a FIFO.
   const stat = statSync(path);
-  if (!stat.isDirectory()) return [path];
+  if (!stat.isDirectory()) {
+    const problem = notAFileProblem(stat);
+    if (problem !== undefined) throw new ServiceError('invalid', `${path} ${problem}`);
+    return [path];
+  }
   return readdirSync(path)
     .filter((f) => f.endsWith('.txt'))
     .sort()

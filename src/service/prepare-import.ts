@@ -3,12 +3,22 @@
  * it runs the same on the app's thread (one upload) and on import-worker.ts's threads (a folder).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { NewArticle } from '../store/articles.js';
-import { decodeArticleInput, decodeArticleText, MAX_ARTICLE_BYTES } from '../core/article/decode-input.js';
+import { decodeArticleInput, decodeArticleText } from '../core/article/decode-input.js';
 import { parseArticle } from '../core/article/parse-article.js';
 import { countWords } from '../core/metrics/word-count.js';
+import { ARTICLE_FILE_LIMIT, readInputFile } from './read-input-file.js';
+
+/**
+ * Longest source name kept (range 20-1,000 characters): a name is a label, and a browser, an API
+ * client or a deep path may send a very long one (security issue 11: 10,004 characters were stored).
+ * Every import goes through prepareImport, which cuts a longer name (see fitSourceName).
+ */
+export const MAX_SOURCE_NAME_CHARS = 200;
+
+/** Longest ending kept whole when a name is cut (".txt", ".html"; range 2-20 characters with the dot). */
+const MAX_EXTENSION_CHARS = 10;
 
 /** Raw input to import: bytes from a file or upload, or text pasted into a form. */
 export type ImportInput =
@@ -37,25 +47,39 @@ export function prepareImport(input: ImportInput): PreparedImport {
     segmentCount: parsed.segments.length,
     article: {
       title: parsed.title,
-      sourceName: input.sourceName,
+      sourceName: fitSourceName(input.sourceName),
       contentHash,
       segments: parsed.segments.map((s) => ({ kind: s.kind, text: s.text, words: countWords(s.text) })),
     },
   };
 }
 
-/** Reads and prepares one article file; a file that cannot be read, or is over the size limit, is refused unread. */
+/**
+ * Reads and prepares one article file; a file that cannot be read, is not a regular file (a
+ * folder, /dev/zero, a FIFO) or is over the size limit is refused unread.
+ */
 export function prepareFile(file: string): PreparedImport {
-  let bytes: Uint8Array;
-  try {
-    // Refuse oversized files before reading them whole.
-    const size = statSync(file).size;
-    if (size > MAX_ARTICLE_BYTES) {
-      return { ok: false, reason: 'too-large', message: `The file is ${(size / 1048576).toFixed(1)} MB; articles over 2 MB are refused. Split it or remove embedded data.` };
-    }
-    bytes = readFileSync(file);
-  } catch (err) {
-    return { ok: false, reason: 'unreadable', message: err instanceof Error ? err.message : String(err) };
-  }
-  return prepareImport({ bytes, sourceName: basename(file) });
+  const read = readInputFile(file, ARTICLE_FILE_LIMIT);
+  // The messages follow the file's name where they are shown ("a.txt: refused: is a folder, …").
+  if (!read.ok) return { ok: false, reason: read.reason, message: read.message };
+  return prepareImport({ bytes: read.bytes, sourceName: basename(file) });
+}
+
+/**
+ * Returns the name cut to MAX_SOURCE_NAME_CHARS, keeping a short extension (".txt") so the kind
+ * of file still shows; a name within the limit is returned as it is. Cuts between characters,
+ * never inside a surrogate pair.
+ */
+export function fitSourceName(name: string): string {
+  if (name.length <= MAX_SOURCE_NAME_CHARS) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= MAX_EXTENSION_CHARS ? name.slice(dot) : '';
+  return cutAt(name.slice(0, name.length - extension.length), MAX_SOURCE_NAME_CHARS - extension.length) + extension;
+}
+
+/** Returns the first `max` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }

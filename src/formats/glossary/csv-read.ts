@@ -1,4 +1,6 @@
+import { conceptLimitProblem } from '../../core/glossary/limits.js';
 import type { Concept, ConceptType, Provenance, TermStatus } from '../../core/glossary/types.js';
+import { restoreFormula } from '../csv-safe.js';
 import { CONCEPT_ROW_ROLES, mappingProblem, suggestMapping, type CsvColumnRole, type CsvDelimiter, type CsvMapping } from './csv-mapping.js';
 import { detectDelimiter, parseCsvRecords, type CsvRecord } from './csv-records.js';
 import { checkGlossaryText } from './decode.js';
@@ -64,10 +66,13 @@ export function readGlossaryCsv(text: string, mapping?: CsvMapping, options: Imp
 /**
  * Returns the concepts of a CSV glossary read with `mapping`, or the first problem with its line:
  * a record with the wrong number of fields, an empty term, an unknown status, type or language,
- * an unusable id or date, two rows of one concept that disagree. Nothing is half-imported.
+ * an unusable id or date, two rows of one concept that disagree, a concept past the concept form's
+ * limits (term length, number of terms, note length: core/glossary/limits.ts). Nothing is half-imported.
  * Rows with the same concept_id are one concept; a row without one is a concept of its own.
  * A term without a status is preferred when its concept has no preferred term in that language
  * yet, admitted otherwise; a term without a language is Korean when it holds Hangul, else English.
+ * A cell of one or more quotes then a formula start ("'=x") loses one quote, the one our writers
+ * add (see restoreFormula).
  */
 export function importCsv(text: string, mapping: CsvMapping, options: ImportOptions = {}): GlossaryReadResult {
   const read = readRecords(text, mapping.delimiter);
@@ -99,7 +104,16 @@ export function importCsv(text: string, mapping: CsvMapping, options: ImportOpti
     if (conflict !== undefined) return refuse(conflict, record.line);
     draft.terms.push(...row.terms);
   }
-  return { ok: true, ...settle(drafts, options, tally) };
+  const settled = settle(drafts, options, tally);
+  // The concept form's limits hold for files too (security issue 11): named by the row of the term, or the concept's first row.
+  for (const [i, concept] of settled.concepts.entries()) {
+    const problem = conceptLimitProblem(concept);
+    const draft = drafts[i];
+    if (problem === undefined || draft === undefined) continue;
+    const line = (problem.term === undefined ? undefined : draft.terms[problem.term]?.line) ?? draft.line;
+    return refuse(`Line ${line}: ${problem.message}`, line);
+  }
+  return { ok: true, ...settled };
 }
 
 /** A concept-level column's value and the line it came from. */
@@ -113,6 +127,8 @@ interface Tally {
 }
 
 interface TermDraft {
+  /** The row the term is on. */
+  readonly line: number;
   readonly text: string;
   readonly lang: string;
   status: TermStatus | undefined;
@@ -139,7 +155,10 @@ function readRecords(text: string, delimiter: CsvDelimiter | undefined) {
   const parsed = parseCsvRecords(checked.text, chosen);
   if (!parsed.ok) return parsed;
   if (parsed.records.length === 0) return { ok: false as const, message: 'The file holds only blank rows. Choose the glossary file to import.' };
-  return { ok: true as const, records: parsed.records, delimiter: chosen };
+  // Our CSV writers put a quote before a cell a spreadsheet would run as a formula ("'=x", issue
+  // 11); take that one quote off, so an export re-imports to the same terms and notes.
+  const records = parsed.records.map((r) => ({ ...r, fields: r.fields.map(restoreFormula) }));
+  return { ok: true as const, records, delimiter: chosen };
 }
 
 /** Returns one record's concept fields and terms, or the problem with it as a sentence naming the line. */
@@ -175,7 +194,7 @@ function readRow(record: CsvRecord, roles: readonly CsvColumnRole[], tally: Tall
       for (const value of cells(role)) {
         // Several variants in one cell are separated by "|" (Trados's multi-value convention).
         const texts = role === 'admitted' || role === 'deprecated' ? value.split('|') : [value];
-        for (const text of texts.map(cleanTerm).filter((t) => t !== '')) terms.push({ text, lang, status, note: undefined });
+        for (const text of texts.map(cleanTerm).filter((t) => t !== '')) terms.push({ line: record.line, text, lang, status, note: undefined });
       }
     }
     if (terms.length === 0) return `${at} has no term in any of its term columns. Fill one in or delete the row.`;
@@ -191,7 +210,7 @@ function readRow(record: CsvRecord, roles: readonly CsvColumnRole[], tally: Tall
   if (langWord !== '' && !isLanguageTag(langWord)) return `${at}: "${langWord}" is not a language code. Use "en" or "ko" (or another BCP 47 tag).`;
   if (langWord === '' && roles.includes('lang')) tally.guessedLang += 1;
   const lang = langWord === '' ? (hasHangul(text) ? 'ko' : 'en') : normaliseLanguage(langWord);
-  terms.push({ text, lang, status, note: cleanOptional(cell('note')) });
+  terms.push({ line: record.line, text, lang, status, note: cleanOptional(cell('note')) });
   return { id, fields, terms };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conceptLimitProblem } from '../../core/glossary/limits.js';
 import { CONCEPT_TYPES, TERM_STATUSES, type Concept, type Provenance, type Term } from '../../core/glossary/types.js';
 import { checkGlossaryText, lineOfIndex } from './decode.js';
 import { exportableConcepts } from './exportable.js';
@@ -91,7 +92,8 @@ const documentSchema = z.strictObject({
 /**
  * Returns the concepts of a Copydesk JSON glossary, or the first problem: broken JSON (with its
  * line when the parser gives a position), the wrong format or version, a missing, unknown or
- * invalid key (named by its path, e.g. `concepts[2] (c7).terms[0].status`), a repeated id.
+ * invalid key (named by its path, e.g. `concepts[2] (c7).terms[0].status`), a repeated id, a
+ * concept past the concept form's limits (term length, number of terms, note length).
  */
 export function readGlossaryJson(text: string): GlossaryReadResult {
   const checked = checkGlossaryText(text);
@@ -119,6 +121,11 @@ export function readGlossaryJson(text: string): GlossaryReadResult {
   // The schema checked every value against the model's unions; the cast only narrows string to them.
   // orderConcept puts each into the writers' normal form, so JSON round-trips through every format.
   const concepts = parsed.data.concepts.map((c) => orderConcept(c as Concept));
+  // The concept form's limits hold for files too (security issue 11).
+  for (const [i, concept] of concepts.entries()) {
+    const problem = conceptLimitProblem(concept);
+    if (problem !== undefined) return refuse(`concepts[${i}] (${concept.id})${problem.term === undefined ? '' : `.terms[${problem.term}]`}: ${problem.message}`);
+  }
   return { ok: true, concepts, warnings: concepts.length === 0 ? ['The file holds no concepts.'] : [] };
 }
 

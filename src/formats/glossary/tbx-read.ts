@@ -1,3 +1,4 @@
+import { conceptLimitProblem } from '../../core/glossary/limits.js';
 import type { Concept, Term } from '../../core/glossary/types.js';
 import { checkGlossaryText } from './decode.js';
 import { importedProvenance, refuse, type GlossaryReadResult, type ImportOptions } from './read-result.js';
@@ -14,7 +15,8 @@ import { elementsOf, parseXmlTree, type XmlElement } from './xml-tree.js';
  * Refused before any parsing: over MAX_GLOSSARY_BYTES, empty or binary, a DOCTYPE or ENTITY
  * declaration (XML bombs, external entities), an undefined entity, broken XML. Refused after: a
  * root other than tbx/martif, an entry without terms, an empty term, an unknown
- * administrativeStatus, an unusable or repeated id. Nothing is half-imported.
+ * administrativeStatus, an unusable or repeated id, an entry past the concept form's limits (term
+ * length, number of terms, note length: core/glossary/limits.ts). Nothing is half-imported.
  * Adapted with a warning: categories Copydesk does not keep (listed), a term without a status
  * (the first of its language section becomes preferred if the section has none, the others
  * admitted), supersededTerm-admn-sts (deprecated), en-US/ko-KR (en/ko), numeric ids ("12" -> "c12").
@@ -95,13 +97,17 @@ function settle(drafts: readonly EntryDraft[], options: ImportOptions, warnings:
     const id = ids[i] ?? nextId();
     if (ids[i] === undefined) given += 1;
     filled += fillMissingStatuses(draft.terms);
-    return {
+    const concept: Concept = {
       id,
       type: draft.type,
       note: draft.note,
       terms: draft.terms.map(toTerm),
       provenance: importedProvenance(draft.provenance, options),
     };
+    // The concept form's limits hold for files too (security issue 11).
+    const problem = conceptLimitProblem(concept);
+    if (problem !== undefined) throw new TbxRefusal(`Line ${draft.line}: ${problem.message}`, draft.line);
+    return concept;
   });
   if (given > 0) warnings.push(`${given} ${given === 1 ? 'entry had' : 'entries had'} no id and ${given === 1 ? 'was' : 'were'} given one.`);
   if (filled > 0) {

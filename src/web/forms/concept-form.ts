@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { MAX_NOTE_CHARS, MAX_TERM_CHARS, MAX_TERMS } from '../../core/glossary/limits.js';
 import { CONCEPT_TYPES, type ConceptType, type Term } from '../../core/glossary/types.js';
 import type { ConceptInput } from '../../service/types.js';
 
-/** Longest term accepted (a name, an organisation, a title). */
-export const MAX_TERM_CHARS = 200;
-/** Most terms one concept may hold. */
-export const MAX_TERMS = 50;
-/** Longest note kept. */
-export const MAX_NOTE_CHARS = 2000;
+// The limits live in core, where every glossary import enforces them too (security issue 11).
+export { MAX_NOTE_CHARS, MAX_TERM_CHARS, MAX_TERMS };
 
 /** The concept form as the editor typed it (kept for re-rendering after a refusal). */
 export interface ConceptFormValues {
