@@ -19,6 +19,14 @@ export function storeConfigOf(location: string): StoreConfig {
   return /^postgres(ql)?:\/\//i.test(location) ? { postgres: location } : { sqlite: location };
 }
 
+/** The better-sqlite3 connection behind each SQLite store's Kysely instance (for the online backup, store/backup.ts). */
+const SQLITE_CONNECTIONS = new WeakMap<Kysely<Schema>, Database.Database>();
+
+/** Returns the better-sqlite3 connection behind `store` (SQLite, outside a transaction), else undefined. */
+export function sqliteConnectionOf(store: Store): Database.Database | undefined {
+  return SQLITE_CONNECTIONS.get(store.db);
+}
+
 /** Sees a statement the store ran: its SQL and parameters. */
 export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
 
@@ -53,6 +61,7 @@ async function openSqlite(file: string, queries: LogConfig | undefined): Promise
     await db.destroy();
     throw err;
   }
+  SQLITE_CONNECTIONS.set(db, database);
   return storeOver(db, 'sqlite', `SQLite ${file}`);
 }
 
