@@ -54,21 +54,40 @@ export function createSession(port) {
   return session;
 }
 
+/** The password of the benchmark's user (made by ensureBenchUser, which has already "chosen" it). */
+export const BENCH_PASSWORD = 'benchmark passphrase';
+
 /**
- * Returns a session that looks like a returning editor on `reviewPath`: the CSRF cookie from a
- * first visit, the author cookie from "Set name", and the page as it then loads ({ session, page,
- * headers }, headers being what a load generator should send to look the same). Throws when the
- * page still sets a cookie, since every load request would then differ from a browser's.
+ * Makes `username` an account of `role` on the service context's database (issue 11: every page is
+ * behind sign-in), with BENCH_PASSWORD already chosen; does nothing when it exists.
  */
-export async function startEditorSession(port, reviewPath, author) {
+export async function ensureBenchUser(ctx, username, role = 'admin') {
+  const { addUser, changePassword } = await import('../dist/service/accounts.js');
+  const { findUser } = await import('../dist/store/accounts.js');
+  if (await findUser(ctx.store, username)) return;
+  const { user, password } = await addUser(ctx, { username, role, createdBy: 'bench' });
+  await changePassword(ctx, { id: user.id, username, role, mustChangePassword: true }, { current: password, next: BENCH_PASSWORD });
+}
+
+/**
+ * Returns a session that looks like a returning editor on `reviewPath`: signed in through /login as
+ * `username` (made by ensureBenchUser), with the CSRF cookie, and the page as it then loads
+ * ({ session, page, headers, firstVisit }: headers are what a load generator sends to look the
+ * same; firstVisit the session cookie alone, as a new tab of a signed-in editor sends). Throws when
+ * the page still sets a cookie, since every load request would then differ from a browser's.
+ */
+export async function startEditorSession(port, reviewPath, username) {
   const session = createSession(port);
+  const form = await session.send('GET', '/login');
+  if (form.status !== 200) throw new Error(`GET /login answered ${form.status}.`);
+  const signedIn = await session.send('POST', '/login', { _csrf: session.csrfToken, username, password: BENCH_PASSWORD });
+  if (signedIn.status !== 303) throw new Error(`POST /login answered ${signedIn.status}: ${signedIn.body.slice(0, 300)}`);
   const first = await session.send('GET', reviewPath);
   if (first.status !== 200) throw new Error(`GET ${reviewPath} answered ${first.status}.`);
-  const named = await session.send('POST', '/author', { _csrf: session.csrfToken, author, back: reviewPath });
-  if (named.status !== 303) throw new Error(`POST /author answered ${named.status}: ${named.body.slice(0, 300)}`);
   const page = await session.send('GET', reviewPath);
   if (page.status !== 200) throw new Error(`GET ${reviewPath} answered ${page.status}.`);
   const setCookie = page.headers['set-cookie'];
   if (setCookie) throw new Error(`GET ${reviewPath} still sets cookies (${setCookie.join('; ')}); the load would not look like a returning browser's.`);
-  return { session, page, headers: { cookie: session.cookieHeader(), accept: 'text/html' } };
+  const sessionCookie = session.cookieHeader().split('; ').find((c) => c.startsWith('copydesk.session=')) ?? '';
+  return { session, page, headers: { cookie: session.cookieHeader(), accept: 'text/html' }, firstVisit: { cookie: sessionCookie, accept: 'text/html' } };
 }

@@ -3,6 +3,7 @@
 // functions, so revisions and cached diffs exist.
 import { fileURLToPath } from 'node:url';
 import { openServiceContext } from '../dist/service/context.js';
+import { ensureBenchUser } from './http-session.js';
 import { importArticle } from '../dist/service/import-articles.js';
 import { saveEdit } from '../dist/service/save-segment.js';
 import { getSegment, listSegments } from '../dist/store/segments.js';
@@ -13,7 +14,8 @@ import { EDIT_RATE, PHRASE_FIXES, buildArticleText, editText, seededRandom } fro
 const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
 /** The name the benchmark edits under. */
-export const AUTHOR = 'Bench Editor';
+/** The benchmark's editor: an account (issue 11), made by prepareDatabase with BENCH_PASSWORD. */
+export const AUTHOR = 'bench-editor';
 
 /** Body segments the save benchmarks alternate between (range 1 to the article's paragraph count). */
 const SAVE_SEGMENTS = 4;
@@ -58,6 +60,7 @@ export async function prepareDatabase(config) {
   const generated = buildArticleText(CORPUS_DIR);
   const ctx = await openServiceContext(config);
   try {
+    await ensureBenchUser(ctx, AUTHOR);
     const outcome = await importArticle(ctx, { text: generated.text, sourceName: 'bench-article.txt' }, { importedBy: AUTHOR });
     if (!outcome.ok) throw new Error(`The generated article was refused: ${outcome.message}`);
     const random = seededRandom(7);

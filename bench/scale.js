@@ -22,7 +22,7 @@ import { startCluster, whyNoPostgres, withDatabase } from '../test/support/pg-cl
 import { PEOPLE } from './checks-corpus.js';
 import { writeScaleCorpus } from './scale-corpus.js';
 import { startServer } from './child-server.js';
-import { createSession, startEditorSession } from './http-session.js';
+import { createSession, ensureBenchUser, startEditorSession } from './http-session.js';
 import { describeCode, describeMachine, replaceSection } from './results.js';
 
 const REPO_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -41,7 +41,7 @@ const TARGETS = { pageP99Ms: 100, serverRssMb: 300, importSeconds: 60, loopMaxMs
 /** How often memory is sampled (ms). */
 const RSS_SAMPLE_MS = 100;
 /** The name the benchmark edits and decides under. */
-const AUTHOR = 'Scale Bench';
+const AUTHOR = 'scale-bench';
 
 const BACKENDS = ['sqlite', 'postgres'];
 const log = (message) => console.error(`[scale] ${new Date().toISOString().slice(11, 19)} ${message}`);
@@ -223,11 +223,11 @@ async function measureLoad(server, path, headers, seconds) {
   return { path, rps: latencies.length / measured, ...percentiles(latencies), errors: r.errors + r.timeouts, non2xx, loop };
 }
 
-/** Times one GET on a fresh connection with no cookies (ms) and checks its status. */
-async function timeOne(port, path) {
+/** Times one GET on a fresh connection with only the session cookie (ms) and checks its status. */
+async function timeOne(port, path, headers) {
   const session = createSession(port);
   try {
-    const res = await session.send('GET', path);
+    const res = await session.send('GET', path, undefined, headers);
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
     return res.ms;
   } finally {
@@ -289,19 +289,27 @@ async function runBackend(backend, options, corpusDir, articleCount) {
     out.refresh = { seconds: refreshed.seconds, line: refreshed.stdout.trim(), peak: refreshed.memory.peak };
     log(`${backend}: ${refreshed.stdout.trim()} in ${refreshed.seconds.toFixed(1)} s`);
 
+    const accounts = await openServiceContext(db.config);
+    try {
+      await ensureBenchUser(accounts, AUTHOR);
+    } finally {
+      await accounts.store.close();
+    }
     const server = await startServer(['copydesk', db.location, '--background']);
     const serverRss = sampleRss(server.pid);
     try {
       const ids = { edited: 1, untouched: 2 };
       const pages = pagesOf(ids);
-      // Cold: each page's first request after start, no cookies (nothing cached yet).
+      // Signed in (every page is behind sign-in since issue 11): a first visit is a signed-in
+      // editor's new tab (the session cookie alone, no CSRF cookie yet); returning sends both.
+      const { headers: returning, firstVisit } = await startEditorSession(server.port, '/account/password', AUTHOR);
+      // Cold: each page's first request after start (nothing cached yet).
       out.cold = [];
-      for (const page of pages) out.cold.push({ label: page.label, path: page.path, ms: await timeOne(server.port, page.path) });
-      const { headers: returning } = await startEditorSession(server.port, `/articles/${ids.edited}`, AUTHOR);
+      for (const page of pages) out.cold.push({ label: page.label, path: page.path, ms: await timeOne(server.port, page.path, firstVisit) });
       out.pages = [];
       for (const page of pages) {
         log(`${backend}: ${page.label} (${page.path})`);
-        const first = await measureLoad(server, page.path, { accept: 'text/html' }, options.seconds);
+        const first = await measureLoad(server, page.path, firstVisit, options.seconds);
         const again = await measureLoad(server, page.path, returning, options.seconds);
         out.pages.push({ ...page, first, again });
       }
@@ -391,7 +399,7 @@ function formatRun(run) {
     '`npm run bench:scale` (bench/scale.js) writes this section; bench/README.md says what each figure measures.',
     '',
     `Run ${run.date.slice(0, 16).replace('T', ' ')} UTC, code ${run.code || '–'}, on ${m.cpu} × ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}, ${m.os}; load average ${m.loadAverage.toFixed(2)} at the start.`,
-    `Corpus: ${whole(run.articles)} generated articles (bench/scale-corpus.js, seed ${run.seed}: people with romanization variants, surname homographs, namesakes), ${whole(run.corpusMb)} MB, written in ${run.corpusSeconds.toFixed(1)} s. Pages measured for ${run.seconds} s each after ${WARMUP_SECONDS} s of warm-up, ${CONNECTIONS} connections; "first visit" sends no cookies, "returning" sends a named editor's cookies; "cold" is each page's first request after the server started.`,
+    `Corpus: ${whole(run.articles)} generated articles (bench/scale-corpus.js, seed ${run.seed}: people with romanization variants, surname homographs, namesakes), ${whole(run.corpusMb)} MB, written in ${run.corpusSeconds.toFixed(1)} s. Pages measured for ${run.seconds} s each after ${WARMUP_SECONDS} s of warm-up, ${CONNECTIONS} connections; "first visit" sends a signed-in editor's session cookie alone (a new tab: no CSRF cookie yet; since issue 11 every page is behind sign-in), "returning" sends the session and CSRF cookies; "cold" is each page's first request after the server started.`,
     '',
     ...run.backends.flatMap((b) => [formatBackend(b, run.articles), '']),
   ].join('\n');

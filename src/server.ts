@@ -4,9 +4,19 @@ import { importCorpus } from './service/import-articles.js';
 import type { StoreConfig } from './service/types.js';
 import { createApp } from './web/app.js';
 import { startBackgroundRefresher } from './service/background.js';
+import { ensureFirstAdmin } from './service/accounts.js';
+import { LOOPBACK_HOSTS } from './web/host-guard.js';
 
 /** The only place that reads the environment and listens. */
 const port = Number(process.env.PORT ?? 3000);
+// This machine only, unless HOST says to serve a network (then list its names in COPYDESK_ALLOWED_HOSTS).
+const host = process.env.HOST ?? '127.0.0.1';
+const listedHosts = (process.env.COPYDESK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+const isWildcard = host === '0.0.0.0' || host === '::';
+const allowedHosts = [...LOOPBACK_HOSTS, ...(isWildcard ? [] : [host]), ...listedHosts];
+// Behind a TLS-terminating proxy: COPYDESK_TRUST_PROXY=loopback (or 1, or an address), Express's `trust proxy`.
+const trustProxyEnv = process.env.COPYDESK_TRUST_PROXY;
+const trustProxy = trustProxyEnv === undefined || trustProxyEnv === '' ? undefined : /^\d+$/.test(trustProxyEnv) ? Number(trustProxyEnv) : trustProxyEnv === 'true' ? true : trustProxyEnv;
 const corpusDir = resolve(process.env.COPYDESK_CORPUS ?? 'corpus');
 // PostgreSQL when DATABASE_URL is set (several instances can share it); else the embedded SQLite file.
 const config: StoreConfig = process.env.DATABASE_URL
@@ -15,12 +25,19 @@ const config: StoreConfig = process.env.DATABASE_URL
 
 const service = await openServiceContext(config, { log: (message) => console.warn(message) });
 const imported = await importCorpus(service, corpusDir, { importedBy: 'corpus' });
-const app = await createApp({ service, isSecure: process.env.COPYDESK_SECURE_COOKIES === '1' });
+const firstAdmin = await ensureFirstAdmin(service);
+const app = await createApp({ service, isSecure: process.env.COPYDESK_SECURE_COOKIES === '1', allowedHosts, trustProxy });
 // Corpus-wide work (the checks after a decision, a large import's figures) runs in worker threads.
 const background = startBackgroundRefresher(config, { log: (message) => console.warn(message) });
-const server = app.listen(port, () => {
-  console.log(`Copydesk on http://localhost:${port} (${service.store.description}; corpus: ${imported.added} new, ${imported.existing} already there, ${imported.refused.length} refused)`);
+const server = app.listen(port, host, () => {
+  const shown = isWildcard || host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  console.log(`Copydesk on http://${shown}:${port} (${service.store.description}; corpus: ${imported.added} new, ${imported.existing} already there, ${imported.refused.length} refused)`);
   for (const r of imported.refused) console.warn(`  refused ${r.file}: ${r.message}`);
+  if (firstAdmin) {
+    // Printed this once: the database keeps only its hash. `copydesk user passwd admin` makes a new one.
+    console.log(`First start: sign in as "${firstAdmin.username}" with the one-time password ${firstAdmin.password} (you choose your own at once; lost it? npm run copydesk -- user passwd admin)`);
+  }
+  if (isWildcard && listedHosts.length === 0) console.warn(`HOST=${host} serves every network, but only ${LOOPBACK_HOSTS.join(', ')} are answered: list the names it is reached by in COPYDESK_ALLOWED_HOSTS.`);
 });
 
 function shutdown(): void {

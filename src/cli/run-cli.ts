@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { openServiceContext, type ServiceContext } from '../service/context.js';
 import { importFiles, listArticleFiles } from '../service/import-articles.js';
@@ -12,8 +12,11 @@ import { copyDatabase } from '../service/copy-database.js';
 import { refreshAll } from '../service/background.js';
 import { jobsWithProgress, recordRecheck } from '../service/jobs.js';
 import { ServiceError } from '../service/errors.js';
+import { GLOSSARY_FILE_LIMIT, readInputFile } from '../service/read-input-file.js';
 import type { StoreConfig } from '../service/types.js';
 import { writeCorpusList } from '../formats/corpus-list.js';
+import { addAccountCommands } from './account-commands.js';
+import { addBackupCommand } from './backup-command.js';
 import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { CHECKS_FORMATS, runChecksCommand } from './checks-command.js';
 import { METRICS_DESCRIPTION, METRICS_FORMATS, METRICS_HELP, runMetricsCommand, type MetricsCommandOptions } from './metrics-command.js';
@@ -68,6 +71,20 @@ function writeOutput(io: CliIo, body: string, output: string | undefined): numbe
   }
 }
 
+/**
+ * Who the history records for what the command line does: the operating-system account that ran
+ * it (whoever can run the CLI on the database can do anything; a typed name would prove nothing).
+ */
+export function cliActor(): string {
+  let name = 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // No account entry (some containers): the history still says it was the command line.
+  }
+  return `cli:${name}`;
+}
+
 /** Runs the `copydesk` command line with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -82,16 +99,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('import')
     .description('Import article files (or every .txt file of a folder) into the database named by COPYDESK_DB.')
     .argument('<paths...>', 'article files or folders')
-    .option('--by <name>', 'who imported them', 'cli')
     .option('--engine <name>', 'the MT engine that produced them (for the reports per engine)')
     .addOption(threadsOption())
-    .action(async (paths: string[], opts: { by: string; engine?: string; threads?: number }) => {
+    .action(async (paths: string[], opts: { engine?: string; threads?: number }) => {
       const files: string[] = [];
       for (const p of paths) {
         try {
           files.push(...listArticleFiles(p));
-        } catch {
-          io.stderr.write(`copydesk: cannot read ${p}: no such file or folder\n`);
+        } catch (err) {
+          // A path that is not a file or folder (/dev/zero, a FIFO) is named as such; anything else could not be found.
+          io.stderr.write(err instanceof ServiceError ? `copydesk: ${err.message}\n` : `copydesk: cannot read ${p}: no such file or folder\n`);
           exitCode = EXIT.usage;
           return;
         }
@@ -101,7 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         : undefined;
       bar?.start(files.length, 0, { file: '' });
       const { result, where } = await withService(io, async (ctx) => ({
-        result: await importFiles(ctx, files, { importedBy: opts.by, mtEngine: opts.engine }, (file) => bar?.increment({ file }), {
+        result: await importFiles(ctx, files, { importedBy: cliActor(), mtEngine: opts.engine }, (file) => bar?.increment({ file }), {
           // This thread writes while the others read and parse: one core is left to it.
           threads: opts.threads ?? Math.max(1, availableParallelism() - 1),
         }),
@@ -191,25 +208,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('import')
     .description('Import a glossary file (TBX, CSV with the suggested column mapping, or JSON): all of it or, on any error, nothing.')
     .argument('<file>', 'the glossary file')
-    .option('--by <name>', 'who imported it', 'cli')
-    .action(async (file: string, opts: { by: string }) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        io.stderr.write(`copydesk: cannot read ${file}: no such file\n`);
-        exitCode = EXIT.usage;
+    .action(async (file: string) => {
+      const by = cliActor();
+      const input = readInputFile(file, GLOSSARY_FILE_LIMIT);
+      if (!input.ok) {
+        // Too large is a refusal of the file's content, as the decoder's own size check is (exit 1); missing or not a file is bad usage.
+        io.stderr.write(input.reason === 'too-large' ? `${file}: refused: ${input.message}\n` : `copydesk: cannot read ${file}: ${input.message}\n`);
+        exitCode = input.reason === 'too-large' ? EXIT.refused : EXIT.usage;
         return;
       }
-      const read = importGlossary(bytes, { importedBy: opts.by, now: now(), sourceName: basename(file) });
+      const read = importGlossary(input.bytes, { importedBy: by, now: now(), sourceName: basename(file) });
       if (!read.ok) {
         io.stderr.write(`${file}${read.line ? `:${read.line}` : ''}: refused: ${read.message}\n`);
         exitCode = EXIT.refused;
         return;
       }
       const ids = await withService(io, async (ctx) => {
-        const stored = await storeImportedConcepts(ctx, read.concepts);
-        if (stored.length > 0) await recordRecheck(ctx, `${stored.length} glossary concept${stored.length === 1 ? ' was' : 's were'} imported`, opts.by);
+        const stored = await storeImportedConcepts(ctx, read.concepts, by);
+        if (stored.length > 0) await recordRecheck(ctx, `${stored.length} glossary concept${stored.length === 1 ? ' was' : 's were'} imported`, by);
         return stored;
       });
       for (const warning of read.warnings) io.stderr.write(`warning: ${warning}\n`);
@@ -263,6 +279,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
       });
     });
+
+  addAccountCommands(program, io, (fn) => withService(io, fn), (code) => { exitCode = code; });
+  addBackupCommand(program, io, () => storeConfig(io), (fn) => withService(io, fn), (code) => { exitCode = code; });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

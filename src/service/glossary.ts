@@ -22,6 +22,7 @@ import { refreshPending } from './context.js';
 import { saveEdits } from './save-segment.js';
 import { ServiceError } from './errors.js';
 import { recordRecheck } from './jobs.js';
+import { fitSourceName } from './prepare-import.js';
 
 /** Returns every concept in force, oldest first. */
 export function glossaryConcepts(ctx: ServiceContext): Promise<Concept[]> {
@@ -148,12 +149,16 @@ export type GlossaryImportOutcome =
   | { readonly kind: 'imported'; readonly count: number; readonly warnings: readonly string[] }
   | { readonly kind: 'pending'; readonly id: number };
 
-/** Stores concepts read from a file, keeping the provenance they carry (all or none); returns their ids. */
-export function storeImportedConcepts(ctx: ServiceContext, concepts: readonly Concept[]): Promise<string[]> {
+/**
+ * Stores concepts read from a file (all or none), recorded as created by `importedBy` now: a file's
+ * own createdBy/createdAt are claims, never the history (its origin and source are kept). Returns their ids.
+ */
+export function storeImportedConcepts(ctx: ServiceContext, concepts: readonly Concept[], importedBy: string): Promise<string[]> {
+  const now = ctx.now();
   return createConcepts(
     ctx.store,
     concepts.map((c) => ({ type: c.type, note: c.note, terms: c.terms })),
-    concepts.map((c): ConceptMeta => ({ origin: c.provenance.origin, source: c.provenance.source, author: c.provenance.createdBy, now: c.provenance.createdAt })),
+    concepts.map((c): ConceptMeta => ({ origin: c.provenance.origin, source: c.provenance.source, author: importedBy, now })),
   );
 }
 
@@ -162,16 +167,18 @@ export function storeImportedConcepts(ctx: ServiceContext, concepts: readonly Co
  * columns are mapped. Throws too-large or invalid (with the line) for a file that cannot be read.
  */
 export async function importGlossaryUpload(ctx: ServiceContext, bytes: Uint8Array, fileName: string, author: string): Promise<GlossaryImportOutcome> {
+  // The name is kept as the concepts' source and the waiting upload's label: cut to the article imports' limit.
+  const name = fitSourceName(fileName);
   const decoded = decodeGlossaryBytes(bytes);
   if (!decoded.ok) throw new ServiceError(bytes.length > MAX_GLOSSARY_BYTES ? 'too-large' : 'invalid', decoded.message);
   if (sniffGlossaryFormat(decoded.text) === 'csv') {
     const preview = previewCsv(decoded.text);
     if (!preview.ok) throw new ServiceError('invalid', preview.message);
-    return { kind: 'pending', id: await savePendingImport(ctx.store, fileName || 'glossary.csv', decoded.text, { author, now: ctx.now() }) };
+    return { kind: 'pending', id: await savePendingImport(ctx.store, name || 'glossary.csv', decoded.text, { author, now: ctx.now() }) };
   }
-  const read = importGlossary(decoded.text, { importedBy: author, now: ctx.now(), sourceName: fileName });
+  const read = importGlossary(decoded.text, { importedBy: author, now: ctx.now(), sourceName: name });
   if (!read.ok) throw new ServiceError('invalid', read.message);
-  const ids = await storeImportedConcepts(ctx, read.concepts);
+  const ids = await storeImportedConcepts(ctx, read.concepts, author);
   if (ids.length > 0) await recordRecheck(ctx, `${ids.length} glossary concept${ids.length === 1 ? ' was' : 's were'} imported`, author);
   return { kind: 'imported', count: ids.length, warnings: read.warnings };
 }
@@ -192,7 +199,7 @@ export async function completeCsvImport(
   const read = importCsv(pending.content, mapping, { importedBy: author, now: ctx.now(), sourceName: pending.name });
   if (!read.ok) return { ok: false, message: read.message };
   const ids = await ctx.store.transaction(async (tx) => {
-    const stored = await storeImportedConcepts({ ...ctx, store: tx }, read.concepts);
+    const stored = await storeImportedConcepts({ ...ctx, store: tx }, read.concepts, author);
     await deletePendingImport(tx, pending.id);
     return stored;
   });

@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context.js';
 import { refreshPending } from './context.js';
 import { mqmPassScore, setMqmPassScore } from '../store/settings.js';
+import { listSettingChanges } from '../store/accounts.js';
 import { readCorpusVersions } from '../store/counters.js';
 import { countStaleArticles } from '../store/derived.js';
 import { listFrequentCorrections, type CorrectionCount } from '../store/corrections.js';
@@ -28,6 +29,8 @@ export interface CorpusReport {
   readonly editors: readonly { author: string; revisions: number; segments: number; articles: number; corrections: number }[];
   readonly articles: readonly ReportArticle[];
   readonly passScore: number;
+  /** Who last set the pass score, and when (null while it is the default). */
+  readonly passScoreSet: { readonly by: string; readonly at: string } | null;
   /** Articles whose figures wait for the background refresher. */
   readonly stale: number;
   /** Articles in the corpus. */
@@ -39,7 +42,7 @@ export async function corpusReport(ctx: ServiceContext, opts: { sort: ReportArti
   await refreshPending(ctx);
   const passScore = await mqmPassScore(ctx.store);
   const { decisions } = await readCorpusVersions(ctx.store);
-  const [engines, failing, errors, frequent, editors, articles, stale] = await Promise.all([
+  const [engines, failing, errors, frequent, editors, articles, stale, changes] = await Promise.all([
     readEngineTotals(ctx.store),
     readFailingByEngine(ctx.store, passScore),
     readReportErrors(ctx.store),
@@ -47,8 +50,13 @@ export async function corpusReport(ctx: ServiceContext, opts: { sort: ReportArti
     listEditorTotals(ctx.store, EDITOR_ROWS),
     listReportArticles(ctx.store, { sort: opts.sort, isDescending: opts.isDescending, offset: (opts.page - 1) * REPORT_PAGE_SIZE, limit: REPORT_PAGE_SIZE }),
     countStaleArticles(ctx.store, decisions),
+    listSettingChanges(ctx.store, 'mqm-pass-score', 1),
   ]);
-  return { engines, failing, errors, frequent, editors, articles, passScore, stale: stale.stale, total: stale.total };
+  const last = changes[0];
+  return {
+    engines, failing, errors, frequent, editors, articles, passScore, passScoreSet: last ? { by: last.changedBy, at: last.changedAt } : null,
+    stale: stale.stale, total: stale.total,
+  };
 }
 
 /** Yields every refreshed article's report figures in id order, a batch at a time (an export streams them; memory stays flat). */
@@ -67,8 +75,8 @@ export function passScore(ctx: ServiceContext): Promise<number> {
   return mqmPassScore(ctx.store);
 }
 
-/** Sets the team's MQM pass score; throws invalid outside 0-100. */
-export async function changePassScore(ctx: ServiceContext, score: number): Promise<void> {
+/** Sets the team's MQM pass score, recorded as `by`'s change; throws invalid outside 0-100. */
+export async function changePassScore(ctx: ServiceContext, score: number, by: string): Promise<void> {
   if (!Number.isFinite(score) || score < 0 || score > 100) throw new ServiceError('invalid', 'The pass score is a number from 0 to 100.');
-  await setMqmPassScore(ctx.store, score);
+  await setMqmPassScore(ctx.store, score, { by, now: ctx.now() });
 }

@@ -62,8 +62,12 @@ async function baseText(store: Store, segment: SegmentView, baseNumber: number):
   return (await getRevision(store, segment.id, baseNumber))?.text ?? segment.mt;
 }
 
+/** Most characters a segment's edit may hold (the form, the API and any other way in). */
+export const MAX_SEGMENT_CHARS = 200_000;
+
 /** Saves an edit of `segment` as a new revision; refuses a stale base (someone saved in between) and then writes nothing. */
 export async function saveEdit(ctx: ServiceContext, segment: SegmentView, input: EditInput): Promise<SaveOutcome> {
+  if (input.text.length > MAX_SEGMENT_CHARS) throw new ServiceError('invalid', `A segment can hold at most ${MAX_SEGMENT_CHARS.toLocaleString('en')} characters.`);
   const revision = prepareRevision(segment, input, await baseText(ctx.store, segment, input.baseNumber), ctx.now());
   if (!revision) return { status: 'unchanged', number: segment.revision };
   const result = await appendRevision(ctx.store, revision);

@@ -35,6 +35,10 @@ export interface Schema {
   name_buckets: NameBucketsTable;
   jobs: JobsTable;
   dirty_phrases: DirtyPhrasesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  setting_changes: SettingChangesTable;
 }
 
 export interface ArticlesTable {
@@ -398,6 +402,44 @@ export interface JobsTable {
   lease: string | null;
 }
 
+/** Accounts (migration 010). */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  role: string;
+  password_hash: string;
+  must_change_password: Generated<number>;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SettingChangesTable {
+  id: Generated<number>;
+  name: string;
+  value: string;
+  changed_by: string;
+  changed_at: string;
+}
+
 /** Corpus-wide change counters (migrations 007 and 008): 'revisions', 'decisions', 'settings', 'corrections'. */
 export interface CountersTable {
   name: string;
@@ -425,6 +467,10 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'correction_categories',
   'counters',
   'jobs',
+  'users',
+  // sessions are not copied: a copied database is signed into afresh.
+  'api_tokens',
+  'setting_changes',
 ] as const satisfies readonly (keyof Schema)[];
 
 /** Tables keyed by something other than a generated `id` (copied whole, in one read). */

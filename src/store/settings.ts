@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from './store.js';
 import { bumpCounter } from './counters.js';
+import { recordSettingChange } from './accounts.js';
 
 /** Returns the app's secret for signing cookies, creating and storing a random one on first use so restarts (and other instances) share it. */
 export async function getOrCreateSecret(store: Store): Promise<string> {
@@ -23,11 +24,12 @@ export async function mqmPassScore(store: Store): Promise<number> {
   return Number.isFinite(value) ? value : DEFAULT_MQM_PASS_SCORE;
 }
 
-/** Sets the team's MQM pass score. */
-export async function setMqmPassScore(store: Store, score: number): Promise<void> {
+/** Sets the team's MQM pass score, recording who changed it (setting_changes). */
+export async function setMqmPassScore(store: Store, score: number, change: { by: string; now: string }): Promise<void> {
   await store.transaction(async (tx) => {
     await tx.db.insertInto('settings').values({ name: 'mqm-pass-score', value: String(score) })
       .onConflict((oc) => oc.column('name').doUpdateSet({ value: String(score) })).execute();
+    await recordSettingChange(tx, { name: 'mqm-pass-score', value: String(score), changedBy: change.by, now: change.now });
     await bumpCounter(tx, 'settings');
   });
 }

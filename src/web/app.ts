@@ -8,12 +8,16 @@ import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
 import type { SharedPage } from './shared-page.js';
 import { createListingCache, type ListingCache } from './listing-cache.js';
-import { readAuthor } from './author.js';
+import { authenticate, permissionsOf, requireAccess, isTokenRequest, userOf } from './auth.js';
+import { hostGuard, originGuard, LOOPBACK_HOSTS } from './host-guard.js';
+import { inputGuard } from './input-guard.js';
 import { errorHandler, notFound } from './errors.js';
 import { corpusRoutes } from './routes/corpus.js';
 import { articleRoutes } from './routes/articles.js';
 import { segmentRoutes } from './routes/segments.js';
-import { authorRoutes } from './routes/author.js';
+import { accountRoutes } from './routes/account.js';
+import { userRoutes } from './routes/users.js';
+import { apiRoutes } from './routes/api.js';
 import { flagRoutes } from './routes/flags.js';
 import { nameRoutes } from './routes/names.js';
 import { glossaryRoutes } from './routes/glossary.js';
@@ -24,8 +28,12 @@ import { jobRoutes } from './routes/jobs.js';
 export interface AppDeps {
   readonly service: ServiceContext;
   readonly log?: (err: unknown) => void;
-  /** Cookies marked Secure (behind HTTPS). */
+  /** Served over HTTPS (COPYDESK_SECURE_COOKIES=1): every cookie Secure, HSTS and upgrade-insecure-requests sent. */
   readonly isSecure?: boolean;
+  /** Express's `trust proxy` (e.g. 'loopback' or 1): then a request that came over TLS through that proxy counts as HTTPS. */
+  readonly trustProxy?: string | number | boolean;
+  /** The Host names the app answers to (DNS rebinding); others get 421. Loopback names by default. */
+  readonly allowedHosts?: readonly string[];
   /** The clock the page caches age their copies by (ms); Date.now unless a test moves time. */
   readonly clock?: () => number;
 }
@@ -49,11 +57,18 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 /** Largest urlencoded form accepted: a pasted article (2 MB) plus the form's other fields. */
 const FORM_BODY_LIMIT = '2200kb';
 
-/** The routes that take a file upload: they parse their multipart body, then run the CSRF check themselves. */
-const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/import', '/glossary/import']);
-
-function isUpload(req: express.Request): boolean {
-  return req.method === 'POST' && UPLOAD_PATHS.has(req.path) && Boolean(req.is('multipart/form-data'));
+/** The helmet settings; the HTTPS-only headers (HSTS, upgrade-insecure-requests) only over HTTPS. */
+function helmetFor(isHttps: boolean) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"],
+        'upgrade-insecure-requests': isHttps ? [] : null,
+      },
+    },
+    strictTransportSecurity: isHttps,
+  });
 }
 
 /** Returns the Copydesk Express app, wired to `deps.service`; it does not listen. */
@@ -64,7 +79,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     pages: new LRUCache<string, SharedPage>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.bytes }),
     listings: createListingCache(deps.service, { now: deps.clock }),
   };
-  const csrf = createCsrf(deps.isSecure ?? false);
+  const isHttps = (req: express.Request) => deps.isSecure === true || req.secure;
+  const csrf = createCsrf(isHttps);
 
   // EJS is called directly so that its options apply (EJS 7 no longer reads Express's "view
   // options"): templates are compiled once, and the indentation of template lines is dropped, which
@@ -77,35 +93,48 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.set('view cache', true);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
-      },
-    }),
-  );
+  // Before anything else: a Host the app does not serve (DNS rebinding), or a change sent from another site.
+  app.use(hostGuard(deps.allowedHosts ?? LOOPBACK_HOSTS));
+  app.use(originGuard());
+  const helmets = { https: helmetFor(true), http: helmetFor(false) };
+  app.use((req, res, next) => (isHttps(req) ? helmets.https : helmets.http)(req, res, next));
   app.use('/public', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(cookieParser(await cookieSecret(deps.service)));
-  app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 }));
-  app.use(express.json({ limit: FORM_BODY_LIMIT }));
+  // Who is asking, and whether they may, before any body is read: an upload from someone who may
+  // not import is refused without buffering a byte of it.
+  app.use(authenticate(deps.service));
   app.use((req, res, next) => {
+    const user = userOf(res);
     res.locals.csrfToken = csrf.generateToken(req);
-    res.locals.author = readAuthor(req);
+    res.locals.author = user?.username ?? '';
+    res.locals.role = user?.role ?? '';
+    res.locals.can = permissionsOf(user);
     res.locals.currentPath = req.originalUrl;
     next();
   });
-  // The upload route parses its multipart body itself and then runs the same protection.
-  app.use((req, res, next) => (isUpload(req) ? next() : csrf.csrfSynchronisedProtection(req, res, next)));
+  app.use(requireAccess());
+  // The CSRF check comes before the body too: a multipart form carries its token in the URL (the
+  // form's action), so an upload without a valid token is refused before it is read. A script with
+  // an API token sends no cookies, so it has no CSRF to check.
+  const isMultipart = (req: express.Request) => Boolean(req.is('multipart/form-data'));
+  app.use((req, res, next) => (isMultipart(req) && !isTokenRequest(req) ? csrf.csrfSynchronisedProtection(req, res, next) : next()));
+  app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 }));
+  app.use(express.json({ limit: FORM_BODY_LIMIT }));
+  // Input no route can use (a NUL character, a path segment longer than any name) is refused once, here.
+  app.use(inputGuard());
+  app.use((req, res, next) => (isMultipart(req) || isTokenRequest(req) ? next() : csrf.csrfSynchronisedProtection(req, res, next)));
 
-  app.use(corpusRoutes(routeDeps, csrf.csrfSynchronisedProtection));
-  app.use(authorRoutes());
+  app.use(accountRoutes(routeDeps, { isSecure: isHttps }));
+  app.use(userRoutes(routeDeps));
+  app.use('/api', apiRoutes(routeDeps));
+  app.use(corpusRoutes(routeDeps));
   app.use('/articles', articleRoutes(routeDeps));
   app.use('/articles', segmentRoutes(routeDeps));
   app.use('/articles', flagRoutes(routeDeps));
   app.use(nameRoutes(routeDeps));
-  app.use(glossaryRoutes(routeDeps, csrf.csrfSynchronisedProtection));
+  app.use(glossaryRoutes(routeDeps));
   app.use(reportRoutes(routeDeps));
   app.use(jobRoutes(routeDeps));
 

@@ -48,13 +48,13 @@ export function createListingCache(service: ServiceContext, opts: { now?: () => 
   const copies = new LRUCache<string, Listing>({ max: LISTING_CACHE_ENTRIES, maxSize: LISTING_CACHE_BYTES, sizeCalculation: (l) => l.page.bytes });
   const rendering = new Map<string, Promise<Listing>>();
 
-  const renderOnce = (res: Response, key: string, stateKey: string, render: () => Promise<ListingRender>, hasAuthor: boolean): Promise<Listing> => {
+  const renderOnce = (res: Response, key: string, stateKey: string, render: () => Promise<ListingRender>, role: string): Promise<Listing> => {
     const inFlight = rendering.get(key);
     if (inFlight) return inFlight;
     const job = (async () => {
       const { template, locals } = await render();
       const html = await new Promise<string>((resolve, reject) => {
-        res.render(template, { ...locals, ...sharedLocals(hasAuthor) }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out)));
+        res.render(template, { ...locals, ...sharedLocals(role) }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out)));
       });
       const listing = { stateKey, renderedAt: now(), page: toSharedPage(html) };
       copies.set(key, listing);
@@ -72,11 +72,11 @@ export function createListingCache(service: ServiceContext, opts: { now?: () => 
       try {
         const state = await listingState(service);
         const viewer = { csrfToken: String(res.locals.csrfToken ?? ''), author: String(res.locals.author ?? '') };
-        const hasAuthor = viewer.author !== '';
-        const key = [req.originalUrl, hasAuthor ? 'named' : 'anonymous'].join('\u0000');
+        const role = String(res.locals.role ?? '');
+        const key = [req.originalUrl, role || 'anonymous'].join('\u0000');
         const held = copies.get(key);
         const isGood = held !== undefined && (held.stateKey === state.key || (state.isBusy && now() - held.renderedAt < LISTING_LAG_MS));
-        const listing = isGood ? held : await renderOnce(res, key, state.key, render, hasAuthor);
+        const listing = isGood ? held : await renderOnce(res, key, state.key, render, role);
         res.set('ETag', viewerEtag(`${key}\u0000${listing.stateKey}\u0000${listing.renderedAt}`, viewer));
         res.type('html');
         res.send(pageFor(listing.page, viewer));

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ejs from 'ejs';
+import { hasRole } from '../service/accounts.js';
 
 /**
  * One cached page for every viewer (issue 10): a page is rendered once per state with markers where
  * the viewer's own parts go (the CSRF token of every form, the name in the header), kept as the
  * pieces between the markers, and each request gets the pieces joined around its own token and
  * name, HTML-escaped as EJS escapes them. A first visit (no cookies yet) then costs what a returning
- * browser costs: no render. Pages differ by whether the viewer has a name (a form asks for one), so
- * that is part of the key; nothing else per viewer is printed.
+ * browser costs: no render. Pages differ by the viewer's role (the forms it may use), so that is part
+ * of the key; nothing else per viewer is printed.
  */
 
 /** What a rendered page holds for the viewer's parts (random per process, so no article text can be mistaken for one). */
@@ -23,9 +24,17 @@ export interface SharedPage {
   readonly bytes: number;
 }
 
-/** Returns the locals a shared page is rendered with: markers instead of the viewer's token and name. */
-export function sharedLocals(hasAuthor: boolean): { csrfToken: string; author: string } {
-  return { csrfToken: CSRF_MARK, author: hasAuthor ? AUTHOR_MARK : '' };
+/**
+ * Returns the locals a shared page is rendered with for viewers of one role ('' when nobody is
+ * signed in): markers instead of the viewer's token and name, and what the role may use.
+ */
+export function sharedLocals(role: string): { csrfToken: string; author: string; role: string; can: { edit: boolean; glossary: boolean; admin: boolean } } {
+  return {
+    csrfToken: CSRF_MARK,
+    author: role ? AUTHOR_MARK : '',
+    role,
+    can: { edit: hasRole(role, 'editor'), glossary: hasRole(role, 'terminologist'), admin: hasRole(role, 'admin') },
+  };
 }
 
 /** Returns a rendered page cut at its markers. */

@@ -26,7 +26,7 @@ describe(`copydesk db copy --to (SQLite into ${BACKEND})`, () => {
     const open = (await source.flags.flagsFor(id)).open;
     await dismissOpenFlags(source, id, new Set([open[0]!.fingerprint]), 'correct as written', 'Min-ji');
     await decideDistinctPeople(source, 'Wang Yi', 'Wang Yee', 'Min-ji');
-    await changePassScore(source, 97);
+    await changePassScore(source, 97, "test");
     const expected = await countRows(source.store);
     await source.store.close();
 

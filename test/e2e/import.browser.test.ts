@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/web/app.js';
+import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { CORPUS_FILE, importCorpusArticle } from '../helpers.js';
@@ -26,6 +27,7 @@ describe.skipIf(!hasBrowser)('the import form in a real browser', () => {
   beforeAll(async () => {
     ctx = createServiceContext(await openStore({ sqlite: join(mkdtempSync(join(tmpdir(), 'copydesk-e2e-')), 'e2e.db') }));
     existingId = await importCorpusArticle(ctx);
+    await ensureTestUser(ctx, 'Min-ji', 'admin');
     const app = await createApp({ service: ctx, log: () => {} });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -50,12 +52,14 @@ describe.skipIf(!hasBrowser)('the import form in a real browser', () => {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
     await page.goto(`${base}/import`);
+    await page.fill('input[name=username]', 'Min-ji');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/import`), page.click('form.sign-in button[type=submit]')]);
     await page.setInputFiles('input[type=file][name=file]', [
       { name: 'rain.txt', mimeType: 'text/plain', buffer: Buffer.from('Rain Expected in Seoul\n\nHeavy rain is expected on Saturday.') },
       { name: 'cho.txt', mimeType: 'text/plain', buffer: readFileSync(CORPUS_FILE) },
       { name: '<i>photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) },
     ]);
-    await page.fill('input[name=author]', 'Min-ji');
     await Promise.all([page.waitForURL(`${base}/import`), page.click('form.import-form button[type=submit]')]);
 
     expect(await page.locator('.import-results [role=status]').innerText()).toBe('3 files: 1 added, 1 already in the corpus, 1 refused.');

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { createApp } from '../../src/web/app.js';
+import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { findSegment, saveEdit } from '../../src/service/save-segment.js';
@@ -28,6 +29,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
   beforeAll(async () => {
     ctx = createServiceContext(await openStore({ sqlite: join(mkdtempSync(join(tmpdir(), 'copydesk-e2e-')), 'e2e.db') }));
     articleId = await importCorpusArticle(ctx);
+    await ensureTestUser(ctx, 'Min-ji', 'editor');
     const app = await createApp({ service: ctx, log: () => {} });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -37,7 +39,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    // One context, like one editor's browser: the name cookie set in the first test carries over.
+    // One context, like one editor's browser: the session signed into in the first test carries over.
     context = await browser.newContext();
   }, 60_000);
 
@@ -54,8 +56,11 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
     await page.goto(`${base}/`);
-    await page.fill('header form.author input[name=author]', 'Min-ji');
-    await page.click('header form.author button');
+    // Not signed in: the corpus sends the browser to the sign-in form, and back after it.
+    await page.waitForURL(/\/login\?next=/);
+    await page.fill('input[name=username]', 'Min-ji');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/`), page.click('form.sign-in button[type=submit]')]);
     await page.click(`a[href="/articles/${articleId}"]`);
     await page.waitForSelector('#s5');
     expect(await page.locator('#check-surname-homograph .flag-message').innerText()).toContain('King stands where a person is meant');

@@ -39,7 +39,7 @@ import { runArticleChecks } from '../../src/service/flag-reader.js';
 import { getSegment } from '../../src/store/segments.js';
 import { markArticlesDirty } from '../../src/store/derived.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
-import { editorAgent, importCorpusArticle, TEST_NOW } from '../helpers.js';
+import { editorAgent, importCorpusArticle, rememberApp, signedInApp, TEST_NOW } from '../helpers.js';
 
 /**
  * Tables with a row per segment, per revision, or per phrase changed in a revision (corrections):
@@ -70,6 +70,8 @@ interface RecordingApp {
   readonly ctx: ServiceContext;
   /** The app, behind a probe that sees which route served each request. */
   readonly app: Express;
+  /** The same, with nobody signed in. */
+  readonly anonymous: Express;
   /** Every GET route of the app, by its Route object. */
   readonly routes: Map<unknown, string>;
   /** The routes that served a page view. */
@@ -105,8 +107,11 @@ async function recordingApp(): Promise<RecordingApp> {
     next();
   });
   probe.use(app);
+  // Pages walked without an agent of their own are viewed signed in as an admin (helpers.ts).
+  const signedIn = await signedInApp(ctx, probe);
+  rememberApp(signedIn, ctx, probe);
   return {
-    ctx, app: probe, routes: getRoutes(app), served, recorded,
+    ctx, app: signedIn, anonymous: probe, routes: getRoutes(app), served, recorded,
     async view(agent, url, label = `GET ${url}`) {
       page = label;
       try {
@@ -222,7 +227,7 @@ const CHO_FORM = { type: 'person', preferred: 'Cho Tae-yul', admitted: '', depre
 
 describe('the statements of every page', () => {
   it('search revisions, segments and corrections by index and never read them whole', async () => {
-    const { ctx, app, routes, served, recorded, view } = await recordingApp();
+    const { ctx, app, anonymous, routes, served, recorded, view } = await recordingApp();
 
     // A small corpus where every derived table has rows: two articles from two engines, saves by
     // two editors, a correction made twice (a glossary suggestion), a confirmed category, a
@@ -246,7 +251,7 @@ describe('the statements of every page', () => {
     const concept = ((await minji.post('/glossary').type('form').send({ _csrf: csrf, ...CHO_FORM }).expect(303)).headers.location as string).replace(/\?.*$/, '');
     await minji.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names' }).expect(303);
     const csv = 'Korean,English,Rejected\n한덕수,Han Duck-soo,Han Deok-soo\n';
-    const mapping = (await minji.post('/glossary/import').field('_csrf', csrf).attach('file', Buffer.from(csv), 'names.csv').expect(303)).headers.location as string;
+    const mapping = (await minji.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(csv), 'names.csv').expect(303)).headers.location as string;
     // Everything refreshed first, so these page views only read; the views after them refresh.
     const now = () => TEST_NOW;
     await expandDirtyPhrases(ctx.store);
@@ -277,6 +282,8 @@ describe('the statements of every page', () => {
       ...articleViews, `/articles/${id}?imported=new`, `/articles/${id}/segments/5/history`, `/articles/${id}/categories?${correction}`, `/articles/${id}/fixes?${fix}`,
     ];
     for (const url of pages) await view(minji, url);
+    for (const url of ['/account/password', '/admin/users', '/api/articles', '/api/articles?page=2', `/api/articles/${id}`, '/api/glossary?format=json']) await view(minji, url);
+    await view(request.agent(anonymous), '/login');
 
     // A decision leaves every article and name bucket stale: a page refreshes what it can within
     // its budget (one article at least) before it reads, and the names page clusters the buckets.

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../src/service/context.js';
 import { changeStatus } from '../../src/service/articles.js';
 import { saveEdit } from '../../src/service/save-segment.js';
 import { getSegment } from '../../src/store/segments.js';
-import { makeApp } from '../helpers.js';
+import { editorAgent, makeApp, signedInApp } from '../helpers.js';
 import { createApp } from '../../src/web/app.js';
 import { BACKEND } from '../support/backend.js';
 import { importUnrefreshed, settle } from '../support/derived-state.js';
@@ -329,7 +329,7 @@ describe(`GET /names and GET /reports paging (${BACKEND})`, () => {
     // Articles imported but not yet refreshed (more than a page refreshes itself) are not covered yet, and the page says so.
     await importUnrefreshed(ctx.store, Array.from({ length: 20 }, (_, i) => `Budget Passes Number ${i + 1}\n\nLawmaker Kim Min-su spoke on day ${i + 1}.`));
     // (Another instance: this one may serve its copy of a moment ago while the refresher is busy, listing-cache.ts.)
-    const stale = await request(await createApp({ service: ctx, log: () => {} })).get('/names').expect(200);
+    const stale = await request(await signedInApp(ctx, await createApp({ service: ctx, log: () => {} }))).get('/names').expect(200);
     expect(stale.text).toContain(`${people.length} people named across ${people.length} of the corpus’s ${people.length + 20} articles;`);
   });
 
@@ -352,9 +352,7 @@ describe(`GET /jobs (${BACKEND})`, () => {
     const { ctx, app } = await makeApp();
     await importUnrefreshed(ctx.store, Array.from({ length: 30 }, (_, i) => `Talks Number ${i + 1} in Beijing\n\nKing met Wang Yi on day ${i + 1}.`));
     await settle(ctx);
-    const agent = request.agent(app);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/glossary/new')).text)![1]!;
-    await agent.post('/author').type('form').send({ _csrf: csrf, author: 'Min-ji', back: '/' }).expect(303);
+    const { agent, csrf } = await editorAgent(app, 'Min-ji', 'terminologist');
     await agent.post('/glossary').type('form').send({ _csrf: csrf, type: 'person', preferred: 'Wang Yi', admitted: '', deprecated: 'Wang Yee', korean: '', note: '' }).expect(303);
     const running = (await agent.get('/jobs').expect(200)).text;
     expect(running).toContain('Checking every article again: the glossary gained “Wang Yi”');

@@ -56,7 +56,7 @@ describe('POST /glossary/import', () => {
   it('imports its own TBX export whole, keeping terms and provenance', async () => {
     const { ctx, agent, csrf } = await withGlossary();
     const tbx = text(await agent.get('/glossary/export?format=tbx').buffer(true).parse(asText));
-    const res = await agent.post('/glossary/import').field('_csrf', csrf).attach('file', Buffer.from(tbx), 'glossary.tbx').expect(200);
+    const res = await agent.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(tbx), 'glossary.tbx').expect(200);
     expect(res.text).toContain('Imported 1 concept.');
     const concepts = (await listConcepts(ctx.store));
     expect(concepts).toHaveLength(2);
@@ -67,7 +67,7 @@ describe('POST /glossary/import', () => {
   it('maps the columns of a CSV with a preview, then imports it', async () => {
     const { ctx, agent, csrf } = await withGlossary();
     const csv = 'Korean,English,Rejected\n한덕수,Han Duck-soo,Han Deok-soo\n조국,Cho Kuk,Jo Guk|Cho Kook\n';
-    const upload = await agent.post('/glossary/import').field('_csrf', csrf).attach('file', Buffer.from(csv), 'names.csv').expect(303);
+    const upload = await agent.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(csv), 'names.csv').expect(303);
     const mappingUrl = upload.headers.location as string;
     expect(mappingUrl).toMatch(/^\/glossary\/import\/\d+$/);
     const page = await agent.get(mappingUrl).expect(200);
@@ -83,7 +83,7 @@ describe('POST /glossary/import', () => {
 
   it('refuses a mapping that cannot be read (422) and imports nothing', async () => {
     const { ctx, agent, csrf } = await withGlossary();
-    const upload = await agent.post('/glossary/import').field('_csrf', csrf).attach('file', Buffer.from('a,b\nHan Duck-soo,Han Deok-soo\n'), 'x.csv').expect(303);
+    const upload = await agent.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from('a,b\nHan Duck-soo,Han Deok-soo\n'), 'x.csv').expect(303);
     const res = await agent.post(upload.headers.location as string).type('form').send({ _csrf: csrf, delimiter: ',', role_0: 'ignore', role_1: 'ignore' }).expect(422);
     expect(res.text).toContain('class="error"');
     expect((await listConcepts(ctx.store))).toHaveLength(1);
@@ -96,14 +96,14 @@ describe('POST /glossary/import', () => {
     ['a binary file', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3]), 422, ''],
   ])('refuses %s with a message, importing nothing', async (_label, body, status, message) => {
     const { ctx, agent, csrf } = await withGlossary();
-    const res = await agent.post('/glossary/import').field('_csrf', csrf).attach('file', Buffer.from(body as string), 'g.tbx').expect(status);
+    const res = await agent.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(body as string), 'g.tbx').expect(status);
     expect(res.text).toMatch(new RegExp(message, 'i'));
     expect((await listConcepts(ctx.store))).toHaveLength(1);
   });
 
   it('refuses a 50 MB file with 413', async () => {
     const { ctx, agent, csrf } = await withGlossary();
-    await agent.post('/glossary/import').field('_csrf', csrf).attach('file', Buffer.alloc(50 * 1024 * 1024, 0x20), 'big.csv').expect(413);
+    await agent.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.alloc(50 * 1024 * 1024, 0x20), 'big.csv').expect(413);
     expect((await listConcepts(ctx.store))).toHaveLength(1);
   });
 });

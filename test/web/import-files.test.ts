@@ -50,7 +50,7 @@ describe('POST /import with several files', () => {
     const { ctx, app } = await makeApp();
     const existingId = await importText(ctx, ARTICLE, 'cho.txt');
     const { agent, csrf } = await editorAgent(app);
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf).field('engine', 'Engine B'), [
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf).field('engine', 'Engine B'), [
       ['rain.txt', RAIN],
       ['cho-copy.txt', ARTICLE.replace(/\n/g, '\r\n')],
       ['photo.png', PNG],
@@ -90,7 +90,7 @@ describe('POST /import with several files', () => {
   it('says when a file repeats another file of the same upload, and stores it once', async () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), [['a.txt', RAIN], ['b.txt', `${RAIN}\n`]]).expect(200);
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), [['a.txt', RAIN], ['b.txt', `${RAIN}\n`]]).expect(200);
     expect(resultRows(res.text).map((r) => [r.outcome, r.cells[2]])).toEqual([
       ['added', 'Rain Expected in Seoul (2 segments)'],
       ['existing', 'Rain Expected in Seoul is the same article as “a.txt” above'],
@@ -102,7 +102,7 @@ describe('POST /import with several files', () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const big = Buffer.alloc(3 * 1024 * 1024, 'a');
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), [['big.txt', big], ['rain.txt', RAIN]]).expect(200);
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), [['big.txt', big], ['rain.txt', RAIN]]).expect(200);
     expect(resultRows(res.text).map((r) => [r.cells[0], r.outcome, r.cells[2]])).toEqual([
       ['big.txt', 'refused', 'The file is 3 MB; articles over 2 MB are refused. Split it or remove embedded data.'],
       ['rain.txt', 'added', 'Rain Expected in Seoul (2 segments)'],
@@ -113,11 +113,11 @@ describe('POST /import with several files', () => {
   it('takes pasted text beside the files as one more article, and keeps it in the form when refused', async () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
-    const both = await agent.post('/import').field('_csrf', csrf).field('sourceName', 'markets.txt').field('text', MARKETS).attach('file', Buffer.from(RAIN), 'rain.txt').expect(200);
+    const both = await agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf).field('sourceName', 'markets.txt').field('text', MARKETS).attach('file', Buffer.from(RAIN), 'rain.txt').expect(200);
     expect(resultRows(both.text).map((r) => [r.cells[0], r.outcome])).toEqual([['rain.txt', 'added'], ['markets.txt', 'added']]);
     expect(both.text).toContain('></textarea>');
 
-    const refused = await agent.post('/import').field('_csrf', csrf).field('sourceName', 'chrome').field('text', 'Text Size\n\nTop').attach('file', Buffer.from(ARTICLE), 'cho.txt').expect(200);
+    const refused = await agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf).field('sourceName', 'chrome').field('text', 'Text Size\n\nTop').attach('file', Buffer.from(ARTICLE), 'cho.txt').expect(200);
     expect(resultRows(refused.text).map((r) => [r.cells[0], r.outcome])).toEqual([['cho.txt', 'added'], ['chrome', 'refused']]);
     expect(refused.text).toContain('>Text Size\n\nTop</textarea>');
     expect((await listArticles(ctx.store)).map((a) => a.sourceName).sort()).toEqual(['cho.txt', 'markets.txt', 'rain.txt']);
@@ -126,7 +126,7 @@ describe('POST /import with several files', () => {
   it('answers 422 when every file was refused, storing nothing', async () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), [['a.png', PNG], ['b.txt', '']]).expect(422);
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), [['a.png', PNG], ['b.txt', '']]).expect(422);
     expect(res.text).toContain('2 files: 0 added, 0 already in the corpus, 2 refused.');
     expect(await listArticles(ctx.store)).toEqual([]);
   });
@@ -135,7 +135,7 @@ describe('POST /import with several files', () => {
     const { app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const hostileName = '<img src=x onerror=alert(1)>.txt';
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), [
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), [
       [hostileName, '<script>alert(2)</script> Rain Expected\n\nHeavy rain is expected.'],
       ['<b onclick=alert(3)>bold.png', PNG],
     ]).expect(200);
@@ -161,9 +161,9 @@ describe('POST /import past its limits', () => {
     await importText(ctx, ARTICLE, 'cho.txt');
     const { agent, csrf } = await editorAgent(app);
     const files = Array.from({ length: MAX_UPLOAD_FILES + 1 }, (_, i) => [`f${i}.txt`, `Headline ${i}\n\nBody of article ${i}.`] as const);
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), files).expect(413);
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), files).expect(413);
     expect(res.text).toContain(`That is more than ${MAX_UPLOAD_FILES} files, the most one import takes. Nothing was imported: send them in smaller groups`);
-    expect(res.text).toContain('<form method="post" action="/import"');
+    expect(res.text).toContain('<form method="post" action="/import?_csrf=');
     expect((await listArticles(ctx.store)).map((a) => a.sourceName)).toEqual(['cho.txt']);
   });
 
@@ -171,7 +171,7 @@ describe('POST /import past its limits', () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const files = Array.from({ length: MAX_UPLOAD_FILES }, (_, i) => [`f${i}.txt`, `Headline ${i}\n\nBody of article ${i}.`] as const);
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), files).expect(200);
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), files).expect(200);
     expect(res.text).toContain(`${MAX_UPLOAD_FILES} files: ${MAX_UPLOAD_FILES} added, 0 already in the corpus, 0 refused.`);
     expect(await listArticles(ctx.store)).toHaveLength(MAX_UPLOAD_FILES);
   });
@@ -179,7 +179,7 @@ describe('POST /import past its limits', () => {
   it('refuses pasted text over the article limit in a multipart form with 413, storing nothing', async () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
-    const res = await agent.post('/import').field('_csrf', csrf).field('text', 'a'.repeat(3 * 1024 * 1024)).attach('file', Buffer.from(RAIN), 'rain.txt').expect(413);
+    const res = await agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf).field('text', 'a'.repeat(3 * 1024 * 1024)).attach('file', Buffer.from(RAIN), 'rain.txt').expect(413);
     expect(res.text).toContain('The pasted text is over 2 MB, the article limit. Nothing was imported');
     expect(await listArticles(ctx.store)).toEqual([]);
   });
@@ -191,7 +191,7 @@ describe('POST /import past its limits', () => {
     const { ctx, app } = await makeApp();
     await importText(ctx, ARTICLE, 'cho.txt');
     const { agent, csrf } = await editorAgent(app);
-    const res = await attachAll(agent.post('/import').field('_csrf', csrf), files).expect(413);
+    const res = await attachAll(agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf), files).expect(413);
     expect(res.text).toContain('The files come to more than 16 MB, the most one import takes. Nothing was imported');
     expect((await listArticles(ctx.store)).map((a) => a.sourceName)).toEqual(['cho.txt']);
   });
@@ -214,7 +214,7 @@ describe('POST /glossary/import with two files', () => {
   it('is refused with 413 and a sentence that names each form’s limit', async () => {
     const { app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
-    const res = await attachAll(agent.post('/glossary/import').field('_csrf', csrf), [['a.csv', 'a,b\n'], ['b.csv', 'a,b\n']]).expect(413);
+    const res = await attachAll(agent.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf), [['a.csv', 'a,b\n'], ['b.csv', 'a,b\n']]).expect(413);
     expect(res.text).toContain(`The form sent more files than it takes: an article import takes up to ${MAX_UPLOAD_FILES}, a glossary import one.`);
   });
 });

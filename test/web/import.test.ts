@@ -21,7 +21,7 @@ describe('POST /import', () => {
   it('imports an uploaded file (multipart) with its CSRF field', async () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
-    await agent.post('/import').field('_csrf', csrf).attach('file', Buffer.from(ARTICLE), 'cho.txt').expect(303);
+    await agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(ARTICLE), 'cho.txt').expect(303);
     expect((await listArticles(ctx.store)).map((a) => a.sourceName)).toEqual(['cho.txt']);
   });
 
@@ -29,7 +29,7 @@ describe('POST /import', () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     await agent.post('/import').type('form').send({ _csrf: csrf, text: ARTICLE }).expect(303);
-    const again = await agent.post('/import').field('_csrf', csrf).attach('file', Buffer.from(ARTICLE.replace(/\n/g, '\r\n')), 'copy.txt').expect(303);
+    const again = await agent.post(`/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(ARTICLE.replace(/\n/g, '\r\n')), 'copy.txt').expect(303);
     expect(again.headers.location).toMatch(/\?imported=existing$/);
     expect((await agent.get(again.headers.location as string)).text).toContain('already in the corpus');
     expect((await listArticles(ctx.store))).toHaveLength(1);
@@ -47,7 +47,7 @@ describe('POST /import', () => {
     const { ctx, app } = await makeApp();
     const { agent, csrf } = await editorAgent(app);
     const { fields, file } = build(csrf) as { fields: Record<string, string>; file?: Buffer };
-    let req = agent.post('/import');
+    let req = agent.post(`/import?_csrf=${csrf}`);
     for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
     if (file) req = req.attach('file', file, 'article.txt');
     const res = await req.expect(status);

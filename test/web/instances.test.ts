@@ -21,6 +21,7 @@ describe(`several app instances on one ${BACKEND} database (issue 9)`, () => {
     config = await createTestDatabase();
     // Both start at once and both import the corpus: one import stores it, the other finds it there.
     [a, b] = await Promise.all([startInstance(config, CORPUS_DIR), startInstance(config, CORPUS_DIR)]);
+    await HttpEditor.createUsers(config, ['Min-ji', 'Joon', ...Array.from({ length: 50 }, (_, i) => `Editor-${i}`)]);
   }, 90_000);
 
   afterAll(async () => {
@@ -42,7 +43,7 @@ describe(`several app instances on one ${BACKEND} database (issue 9)`, () => {
   }, 60_000);
 
   it('gives exactly one success among 50 concurrent saves on one base revision split over both instances', async () => {
-    const editors = await Promise.all(Array.from({ length: 50 }, (_, i) => HttpEditor.signIn(i % 2 ? b.base : a.base, `Editor ${i}`)));
+    const editors = await Promise.all(Array.from({ length: 50 }, (_, i) => HttpEditor.signIn(i % 2 ? b.base : a.base, `Editor-${i}`)));
     const statuses = await Promise.all(editors.map((e, i) =>
       e.post(i % 2 ? a.base : b.base, `/articles/${ARTICLE}/segments/6`, { base: '0', text: `Paragraph as editor ${i} wrote it.` }).then((r) => r.status)));
     expect(statuses.filter((s) => s === 303)).toHaveLength(1);

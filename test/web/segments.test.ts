@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import request from 'supertest';
 import { makeApp, importCorpusArticle, editorAgent, csrfOf } from '../helpers.js';
+import { TEST_USER } from '../helpers.js';
 import { listRevisions } from '../../src/store/revisions.js';
 import { getSegment } from '../../src/store/segments.js';
 
@@ -58,18 +59,16 @@ describe('POST /articles/:id/segments/:n', () => {
     await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '1', text: FIXED }).expect(303);
   });
 
-  it('asks for a name (422) when none is known, keeping the typed text', async () => {
+  it('records the signed-in user as the author, never a name typed into the form', async () => {
     const { ctx, app } = await makeApp();
     const id = await importCorpusArticle(ctx);
     const agent = request.agent(app);
     const csrf = csrfOf((await agent.get(`/articles/${id}`)).text);
-    const res = await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED }).expect(422);
-    expect(res.text).toContain('Enter your name before saving');
-    expect(res.text).toContain(`>${FIXED}</textarea>`);
-    expect((await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id))).toEqual([]);
-    // With the name in the form it saves and remembers it.
-    await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED, author: 'Seo-yeon' }).expect(303);
-    expect((await agent.get('/')).text).toContain('value="Seo-yeon"');
+    await agent.post(`/articles/${id}/segments/${STANDFIRST}`).type('form').send({ _csrf: csrf, base: '0', text: FIXED, author: 'Alice Editor' }).expect(303);
+    const revisions = await listRevisions(ctx.store, (await getSegment(ctx.store, id, STANDFIRST))!.id);
+    expect(revisions.map((r) => r.author)).toEqual([TEST_USER]);
+    // The old way to claim a name is gone.
+    expect((await agent.post('/author').type('form').send({ _csrf: csrf, author: 'Alice Editor' })).status).toBe(404);
   });
 
   it.each([

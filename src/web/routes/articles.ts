@@ -17,7 +17,7 @@ import { buildCategoryFormView, buildQualityView } from '../view-models/quality-
 import { KIND_LABELS, formatTime } from '../view-models/format.js';
 import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js';
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
-import { cleanAuthor, readAuthor } from '../author.js';
+import { actorOf } from '../auth.js';
 import { downloadName, sendDownload } from '../download.js';
 import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from '../shared-page.js';
 
@@ -69,8 +69,8 @@ export function articleRoutes(deps: RouteDeps): Router {
     if (!known) throw new HttpError(404, `There is no article ${String(req.params.id)}. It may have been removed; go back to the corpus.`);
     const { article, pageKey } = known;
     const viewer = { csrfToken: String(res.locals.csrfToken ?? ''), author: String(res.locals.author ?? '') };
-    const hasAuthor = viewer.author !== '';
-    const cacheKey = (key: string) => [article.id, key, hasAuthor ? 'named' : 'anonymous', req.originalUrl].join('\u0000');
+    const role = String(res.locals.role ?? '');
+    const cacheKey = (key: string) => [article.id, key, role || 'anonymous', req.originalUrl].join('\u0000');
     const cached = pageKey === null ? undefined : deps.pages.get(cacheKey(pageKey));
     if (cached) return sendPage(res, cacheKey(pageKey as string), cached, viewer);
     const review = await loadReview(deps.service, article.id);
@@ -87,7 +87,7 @@ export function articleRoutes(deps: RouteDeps): Router {
       dismissals: review.flags.dismissals,
       countSameFix: (flag, replacement) => selectSameFix(review.flags.open, flag, replacement).length,
     });
-    const locals = { ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(hasAuthor) };
+    const locals = { ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(role) };
     res.render('articles/show', locals, (err: Error | null, html: string) => {
       if (err) return next(err);
       const key = cacheKey(review.pageKey);
@@ -155,8 +155,7 @@ export function articleRoutes(deps: RouteDeps): Router {
     const article = loadedArticle(res.locals);
     const form = CategoryForm.safeParse(req.body);
     if (!form.success) throw new HttpError(422, 'Choose an MQM category and a severity for the correction.');
-    const author = readAuthor(req) || cleanAuthor(form.data.author);
-    if (!author) throw new HttpError(422, 'Enter your name first (in the header): every confirmation is kept with who made it.');
+    const author = actorOf(res);
     const { segmentId, mtText, editText } = form.data;
     await confirmCorrectionCategory(deps.service, article.id, { segmentId, mtText, editText, category: form.data.category as MqmCategoryId, severity: form.data.severity as MqmSeverity }, author);
     res.redirect(303, `/articles/${article.id}/corrections`);

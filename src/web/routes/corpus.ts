@@ -5,15 +5,14 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, CORPUS_SORTS, MAX_ENGINE_CHARS, type ArticleStatus, type CorpusQuery } from '../../service/types.js';
 import { corpusPage } from '../../service/articles.js';
 import { importUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, uploadLimitMessage, type ImportInput } from '../../service/import-articles.js';
+import { MAX_SOURCE_NAME_CHARS } from '../../service/prepare-import.js';
 import { ServiceError } from '../../service/errors.js';
 import { MAX_ARTICLE_BYTES } from '../../core/article/decode-input.js';
 import { buildCorpusView, CORPUS_PAGE_SIZE } from '../view-models/corpus-view.js';
 import { buildImportResultsView, type ImportResultsVm } from '../view-models/import-view.js';
-import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
+import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-
-/** Longest file or source name kept: a name is a label, and a browser may send a path-long one. */
-const MAX_SOURCE_NAME_CHARS = 200;
+import { hasNul, NUL_MESSAGE } from '../input-guard.js';
 
 /**
  * multer storage that keeps an upload's files in memory, as multer.memoryStorage() does, and
@@ -64,6 +63,12 @@ const upload = multer({
   limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 10, fieldSize: MAX_ARTICLE_BYTES + 1024 },
 }).array('file', MAX_UPLOAD_FILES);
 
+/**
+ * Most bytes an import request may announce (Content-Length): the files' allowance, the pasted
+ * article, and the form's other fields and part headers (64 kB: a hundred files' headers fit).
+ */
+const MAX_IMPORT_REQUEST_BYTES = MAX_UPLOAD_BYTES + MAX_ARTICLE_BYTES + 64 * 1024;
+
 /** What the import page shows: the form (with what was pasted), a refusal, and the results of an import of several files. */
 interface ImportPageView {
   readonly title: string;
@@ -109,8 +114,19 @@ function uploadRefusal(err: unknown): { status: number; message: string } | unde
  * Other errors (a malformed body) go to the error handler.
  */
 const receiveUpload: RequestHandler = (req: Request, res: Response, next) => {
+  // A request that says it is larger than any import is refused before a byte of it is read.
+  if (Number(req.get('content-length')) > MAX_IMPORT_REQUEST_BYTES) {
+    res.status(413).render('corpus/import', importPage({ message: uploadLimitMessage('bytes') }));
+    return;
+  }
   upload(req, res, (err: unknown) => {
-    if (!err) return next();
+    if (!err) {
+      // A file name (filename*=UTF-8''a%00b) or field can carry a NUL, which no text column stores.
+      const files = Array.isArray(req.files) ? req.files : [];
+      if (!files.some((f) => hasNul(f.originalname)) && !hasNul(req.body)) return next();
+      res.status(400).render('corpus/import', importPage({ message: NUL_MESSAGE }));
+      return;
+    }
     const refusal = uploadRefusal(err);
     if (!refusal) return next(err);
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -157,7 +173,7 @@ export function readCorpusQuery(params: unknown): CorpusQuery {
 }
 
 /** Returns the corpus page (`/`) and the import form (`/import`). */
-export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): Router {
+export function corpusRoutes(deps: RouteDeps): Router {
   const router = Router();
 
   router.get('/', (req, res, next) => deps.listings.send(req, res, next, async () => {
@@ -169,12 +185,12 @@ export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): R
     res.render('corpus/import', importPage());
   });
 
-  // The CSRF check runs after multer: the token is a field of the multipart body.
-  router.post('/import', receiveUpload, csrfProtection, async (req, res) => {
+  // The CSRF check ran before the body was read (app.ts): the form sends its token in the URL.
+  router.post('/import', receiveUpload, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.text === 'string' ? body.text : '';
     const pastedName = typeof body.sourceName === 'string' ? body.sourceName.trim().slice(0, MAX_SOURCE_NAME_CHARS) : '';
-    const author = readAuthor(req) || cleanAuthor(body.author);
+    const author = actorOf(res);
     const engine = typeof body.engine === 'string' ? body.engine.trim().slice(0, MAX_ENGINE_CHARS) : '';
     const files = Array.isArray(req.files) ? req.files : [];
     const refuse = (status: number, message: string) =>
@@ -191,12 +207,11 @@ export function corpusRoutes(deps: RouteDeps, csrfProtection: RequestHandler): R
     }
     let outcomes;
     try {
-      outcomes = await importUploads(deps.service, inputs, { importedBy: author || 'anonymous', mtEngine: engine });
+      outcomes = await importUploads(deps.service, inputs, { importedBy: author, mtEngine: engine });
     } catch (err) {
       if (err instanceof ServiceError && err.kind === 'too-large') return refuse(413, err.message);
       throw err;
     }
-    if (author && outcomes.some((o) => o.ok)) rememberAuthor(res, author);
 
     // One article: straight to its review page, or back to the form with why it was refused.
     const [only] = outcomes;

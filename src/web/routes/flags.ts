@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { loadArticle, loadedArticle } from '../load.js';
 import { HttpError } from '../errors.js';
-import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
+import { actorOf } from '../auth.js';
 import { applyFixEverywhere, applySuggestionHere, dismissOpenFlags, planFixEverywhere, restoreDismissal } from '../../service/flags.js';
 import { buildFixPreview } from '../view-models/fix-preview-view.js';
 
@@ -28,11 +28,9 @@ const DismissForm = z.object({
 });
 
 /** Returns the editor's name from the cookie or the form, or throws 422 asking for it. */
-function requireAuthor(req: Request, res: Response, fromForm: string | undefined): string {
-  const author = readAuthor(req) || cleanAuthor(fromForm);
-  if (!author) throw new HttpError(422, 'Enter your name first (in the header): every change is kept with who made it.');
-  if (author !== readAuthor(req)) rememberAuthor(res, author);
-  return author;
+/** Returns who acts: the signed-in user (a name typed into a form is never taken). */
+function requireAuthor(_req: Request, res: Response, _fromForm: string | undefined): string {
+  return actorOf(res);
 }
 
 /** Returns the routes that act on flags: apply a suggestion here or everywhere, dismiss, restore. */

@@ -3,8 +3,9 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { HttpError } from '../errors.js';
+import { hasNul, NUL_MESSAGE } from '../input-guard.js';
 import { ServiceError } from '../../service/errors.js';
-import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
+import { actorOf } from '../auth.js';
 import {
   acceptSuggestion, addConcept, addPersonFromNames, applyGlossary, APPLY_ARTICLES_PER_RUN, completeCsvImport, correctionSuggestions, countCorrectionSuggestions, editConcept, exportGlossaryFile,
   findConcept, findPendingImport, glossaryConcepts, importGlossaryUpload, planGlossaryApply, preferredFormOf, rejectSuggestion, removeConcept,
@@ -18,7 +19,7 @@ import { KIND_LABELS } from '../view-models/format.js';
 import { buildMappingView } from '../view-models/mapping-view.js';
 import { downloadName, sendDownload } from '../download.js';
 import { CSV_COLUMN_ROLES, type CsvColumnRole, type CsvMapping } from '../../formats/glossary/csv-mapping.js';
-import { MAX_GLOSSARY_BYTES } from '../../formats/glossary/limits.js';
+import { MAX_GLOSSARY_BYTES, tooLargeMessage } from '../../formats/glossary/limits.js';
 import { GLOSSARY_EXPORT_FORMATS, type GlossaryExportFormat } from '../../formats/glossary/export-glossary.js';
 
 const EMPTY_FORM = { type: 'person', preferred: '', admitted: '', deprecated: '', korean: '', note: '' };
@@ -33,16 +34,32 @@ const FromNamesForm = z.object({
 const SuggestionForm = z.object({ mtText: z.string().min(1).max(200), editText: z.string().min(1).max(200), author: z.string().optional() });
 
 /** Returns the editor's name from the cookie or the form, or throws 422 asking for it. */
-function requireAuthor(req: Request, res: Response): string {
-  const fromForm = typeof req.body?.author === 'string' ? (req.body.author as string) : undefined;
-  const author = readAuthor(req) || cleanAuthor(fromForm);
-  if (!author) throw new HttpError(422, 'Enter your name first (in the header): every glossary change is kept with who made it.');
-  if (author !== readAuthor(req)) rememberAuthor(res, author);
-  return author;
+/** Returns who changes the glossary: the signed-in user (a name typed into a form is never taken). */
+function requireAuthor(_req: Request, res: Response): string {
+  return actorOf(res);
 }
 
 /** Keeps an uploaded glossary in memory: one file, refused by multer past the glossary size limit. */
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_GLOSSARY_BYTES + 1, files: 1, fields: 10 } });
+
+/** Most bytes a glossary upload may announce (Content-Length): the file and the form's few kB around it. */
+const MAX_GLOSSARY_REQUEST_BYTES = MAX_GLOSSARY_BYTES + 64 * 1024;
+
+/** Reads the glossary form's one file; a request announcing more than the limit is refused before a byte of it is read. */
+const receiveGlossary: RequestHandler = (req: Request, res: Response, next) => {
+  const refuse = (status: number, message: string) => res.status(status).render('glossary/import', { title: 'Import a glossary', message });
+  const length = Number(req.get('content-length'));
+  if (length > MAX_GLOSSARY_REQUEST_BYTES) {
+    refuse(413, tooLargeMessage(length));
+    return;
+  }
+  upload.single('file')(req, res, (err: unknown) => {
+    if (err) return next(err);
+    // A file name (filename*=UTF-8''a%00b) or field can carry a NUL, which no text column stores.
+    if (hasNul(req.file?.originalname) || hasNul(req.body)) return refuse(400, NUL_MESSAGE);
+    next();
+  });
+};
 
 /** Returns the id of the pending CSV upload named in the URL, or throws 404. */
 function pendingIdOf(value: string | undefined): number {
@@ -73,7 +90,7 @@ function noticeFrom(query: Record<string, unknown>): string | null {
 }
 
 /** Returns the glossary pages: list, new, concept, edit, delete, the ways in, and the corpus-wide apply. */
-export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler): Router {
+export function glossaryRoutes(deps: RouteDeps): Router {
   const router = Router();
   const ctx = deps.service;
 
@@ -88,7 +105,7 @@ export function glossaryRoutes(deps: RouteDeps, csrfProtection: RequestHandler):
     res.render('glossary/import', { title: 'Import a glossary', message: null });
   });
 
-  router.post('/glossary/import', upload.single('file'), csrfProtection, async (req, res) => {
+  router.post('/glossary/import', receiveGlossary, async (req, res) => {
     const file = req.file;
     const refuse = (status: number, message: string) => res.status(status).render('glossary/import', { title: 'Import a glossary', message });
     if (!file || file.size === 0) return refuse(422, 'Choose a glossary file (TBX, CSV or JSON): the form had none, or the file is empty.');

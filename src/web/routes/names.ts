@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { corpusNames, decideDistinctPeople, MAX_SPELLING_CHARS, PEOPLE_PAGE_SIZE } from '../../service/names.js';
 import { buildNamesView } from '../view-models/names-view.js';
-import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
-import { safeBackPath } from './author.js';
+import { actorOf } from '../auth.js';
+import { safeBackPath } from '../safe-path.js';
 import { HttpError } from '../errors.js';
 
 const DistinctForm = z.object({
@@ -28,9 +28,7 @@ export function nameRoutes(deps: RouteDeps): Router {
     if (!form.success) throw new HttpError(422, 'Give the two spellings that name different people.');
     const { a, b } = form.data;
     if (a === b) throw new HttpError(422, `“${a}” is one spelling; choose two different spellings.`);
-    const author = readAuthor(req) || cleanAuthor(form.data.author);
-    if (!author) throw new HttpError(422, 'Enter your name first (in the header): every decision is kept with who made it.');
-    if (author !== readAuthor(req)) rememberAuthor(res, author);
+    const author = actorOf(res);
     await decideDistinctPeople(deps.service, a, b, author);
     res.redirect(303, safeBackPath(form.data.back ?? '/names'));
   });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
+import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { changePassScore, corpusReport, reportArticles, REPORT_PAGE_SIZE } from '../../service/reports.js';
 import { buildReportsView, toReportRow, EDITOR_SORTS, FREQUENT_SORTS, REPORT_SORTS, type EditorSort, type FrequentSort, type ReportSort } from '../view-models/reports-view.js';
@@ -68,7 +69,7 @@ export function reportRoutes(deps: RouteDeps): Router {
   router.post('/reports/pass-score', async (req, res) => {
     const form = PassScoreForm.safeParse(req.body);
     if (!form.success) throw new HttpError(422, 'The pass score is a number from 0 to 100.');
-    await changePassScore(deps.service, form.data.passScore);
+    await changePassScore(deps.service, form.data.passScore, actorOf(res));
     res.redirect(303, '/reports');
   });
 

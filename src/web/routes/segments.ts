@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { findSegment, revertSegment, saveEdit, segmentHistory } from '../../service/save-segment.js';
 import { loadArticleSegment, loadedArticle, loadedSegment } from '../load.js';
-import { cleanAuthor, readAuthor, rememberAuthor } from '../author.js';
+import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { buildSegmentView } from '../view-models/segment-view.js';
 import { buildConflictView } from '../view-models/conflict-view.js';
@@ -12,7 +12,8 @@ import { buildEditView } from '../view-models/edit-view.js';
 import type { ArticleRow, SegmentView } from '../../service/types.js';
 
 /** Longest segment text accepted, in characters (a whole 2 MB article pasted into one segment is refused). */
-export const MAX_SEGMENT_CHARS = 200_000;
+export { MAX_SEGMENT_CHARS } from '../../service/save-segment.js';
+import { MAX_SEGMENT_CHARS } from '../../service/save-segment.js';
 
 const RevisionNumber = z.coerce.number().int().min(0);
 
@@ -30,10 +31,9 @@ function isFetch(req: Request): boolean {
 }
 
 /** Returns the editor's name from the cookie or the form, remembering a newly entered one. */
-function resolveAuthor(req: Request, res: Response, fromForm: string | undefined): string {
-  const author = readAuthor(req) || cleanAuthor(fromForm);
-  if (author && author !== readAuthor(req)) rememberAuthor(res, author);
-  return author;
+/** Returns who saves: the signed-in user (a name typed into a form is never taken). */
+function resolveAuthor(_req: Request, res: Response, _fromForm: string | undefined): string {
+  return actorOf(res);
 }
 
 /** Renders the segment's edit page with a message and status, keeping what the editor typed. */

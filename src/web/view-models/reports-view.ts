@@ -4,7 +4,7 @@ import { MQM_DIMENSIONS } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
 import { mqmVerdict } from '../../core/mqm/score.js';
 import { HTER_BINS, REPORT_KINDS } from '../../core/metrics/hter-bins.js';
-import { KIND_LABELS, STATUS_LABELS, formatShare } from './format.js';
+import { KIND_LABELS, STATUS_LABELS, formatShare, formatTime } from './format.js';
 import { buildBarChart } from './charts.js';
 import type { ReportFileRow } from '../../formats/report/report-files.js';
 
@@ -101,6 +101,7 @@ export function buildReportsView(
   return {
     title: 'Reports',
     passScore: report.passScore,
+    passScoreSet: report.passScoreSet ? `set by ${report.passScoreSet.by}, ${formatTime(report.passScoreSet.at)}` : 'the default',
     isCaseSensitive: opts.isCaseSensitive,
     caseToggleUrl: opts.isCaseSensitive ? '/reports?case=insensitive' : '/reports',
     stale: report.stale,
