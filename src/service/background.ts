@@ -5,6 +5,8 @@ import type { RefreshTask, RefreshTaskResult } from './refresh-worker.js';
 
 /** How long one worker's pass runs before it reports back (ms): progress shows this often, and a stop waits at most this long. */
 const PASS_MS = 2000;
+/** Passes in a row that may find the database locked before refreshAll gives up (each waits out busy_timeout, 5 s). */
+const MAX_BUSY_PASSES = 24;
 /** How often an idle refresher looks for work another instance (or a crash) left (ms). */
 const IDLE_POLL_MS = 2000;
 
@@ -79,10 +81,14 @@ export async function refreshAll(config: StoreConfig, opts: { threads?: number; 
   const threads = Math.max(1, opts.threads ?? availableParallelism());
   const pool = new Piscina<RefreshTask, RefreshTaskResult>({ filename: new URL('./refresh-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
   let refreshed = 0;
+  let busyPasses = 0;
   try {
     for (;;) {
       const results = await Promise.all(Array.from({ length: threads }, () => pool.run({ config, budgetMs: PASS_MS })));
       refreshed += results.reduce((sum, r) => sum + r.refreshed, 0);
+      // A pass that found the database locked is retried; only a lock that never lets go stops the run.
+      busyPasses = results.every((r) => r.wasBusy) ? busyPasses + 1 : 0;
+      if (busyPasses >= MAX_BUSY_PASSES) throw new Error(`The database stayed locked by another writer through ${MAX_BUSY_PASSES} passes in a row; try again when it is free.`);
       opts.onProgress?.(Math.min(...results.map((r) => r.remaining)));
       if (!results.some((r) => r.hasMore)) return refreshed;
     }

@@ -23,6 +23,14 @@ export interface RefreshTaskResult extends RefreshPass {
   readonly phrases: number;
   /** True when work is left that this pass did not reach. */
   readonly hasMore: boolean;
+  /** True when the database stayed locked by another writer past its busy timeout: nothing of this pass was kept, the next one retries. */
+  readonly wasBusy?: boolean;
+}
+
+/** Returns true for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /**
@@ -56,11 +64,23 @@ function storeFor(config: StoreConfig): { store: Promise<Store>; decisionsOf: (v
 /** Runs one pass of background work in this thread. */
 export default async function refreshTask(task: RefreshTask): Promise<RefreshTaskResult> {
   const { store: storePromise, decisionsOf } = storeFor(task.config);
-  const store = await storePromise;
   const now = () => new Date();
-  const phrases = await expandDirtyPhrases(store);
-  const pass = await refreshStale(store, { now, decisionsOf, budgetMs: task.budgetMs });
-  const buckets = pass.remaining === 0 ? await clusterNameBuckets(store, { now, decisionsOf, budgetMs: task.budgetMs }) : 0;
-  const hasMore = pass.remaining > 0 || phrases > 0 || (await hasDirtyBuckets(store));
-  return { ...pass, buckets, phrases, hasMore };
+  try {
+    // Opening applies migrations, which takes the write lock too: inside the try.
+    const store = await storePromise.catch((err: unknown) => {
+      opened = undefined;
+      throw err;
+    });
+    const phrases = await expandDirtyPhrases(store);
+    const pass = await refreshStale(store, { now, decisionsOf, budgetMs: task.budgetMs });
+    const buckets = pass.remaining === 0 ? await clusterNameBuckets(store, { now, decisionsOf, budgetMs: task.budgetMs }) : 0;
+    const hasMore = pass.remaining > 0 || phrases > 0 || (await hasDirtyBuckets(store));
+    return { ...pass, buckets, phrases, hasMore };
+  } catch (err) {
+    // Another writer (a thread writing a large batch, the app saving, a CLI import) held SQLite's
+    // lock past busy_timeout: this pass's transaction rolled back and its claims lapse with their
+    // leases. That is contention, not a fault: report it, and the next pass does the work.
+    if (!isBusyError(err)) throw err;
+    return { refreshed: 0, remaining: 1, buckets: 0, phrases: 0, hasMore: true, wasBusy: true };
+  }
 }
