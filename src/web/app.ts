@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
 import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
-import type { SharedPage } from './shared-page.js';
+import type { SharedPage } from './page-splice.js';
 import { createListingCache, type ListingCache } from './listing-cache.js';
 import { authenticate, permissionsOf, requireAccess, isTokenRequest, userOf } from './auth.js';
 import { hostGuard, originGuard, LOOPBACK_HOSTS } from './host-guard.js';
@@ -41,7 +41,7 @@ export interface AppDeps {
 /** Everything a route handler needs, resolved from AppDeps. */
 export interface RouteDeps {
   readonly service: ServiceContext;
-  /** Rendered review pages, one per article state for every viewer (shared-page.ts, routes/articles.ts). */
+  /** Rendered review pages, one per article state for every viewer (page-splice.ts, routes/articles.ts). */
   readonly pages: LRUCache<string, SharedPage>;
   /** Rendered listing pages (corpus, names, reports, suggestions), one per URL and state for every viewer (listing-cache.ts). */
   readonly listings: ListingCache;

@@ -2,11 +2,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { listingState } from '../service/context.js';
 import type { ServiceContext } from '../service/context.js';
-import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from './shared-page.js';
+import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from './page-splice.js';
 
 /**
  * One rendered copy of each listing page (the corpus, names, reports and suggestions pages, each
- * URL) for every viewer (issue 10), as shared-page.ts does for the review page: kept until the
+ * URL) for every viewer (issue 10), as page-splice.ts does for the review page: kept until the
  * corpus counters or the 'derived' one move (any write of what these pages show, in any instance).
  * While the background refresher is busy (an import or a re-check, which moves 'derived' many times
  * a second) a copy up to LISTING_LAG_MS old is served instead of rendering again for every

@@ -19,7 +19,7 @@ import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js'
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
 import { actorOf } from '../auth.js';
 import { downloadName, sendDownload } from '../download.js';
-import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from '../shared-page.js';
+import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from '../page-splice.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -60,7 +60,7 @@ export function articleRoutes(deps: RouteDeps): Router {
 
   router.get('/:id', async (req, res, next) => {
     // The page is rendered once per state of the article and served from memory to every viewer,
-    // their CSRF token and name spliced in (shared-page.ts); the ETag lets a browser's reload be a
+    // their CSRF token and name spliced in (page-splice.ts); the ETag lets a browser's reload be a
     // 304. The state's key is derived from the database's counters (service/review.ts), read with
     // the article in the one query a cached page makes, so a save through another app instance is
     // seen on the next request.

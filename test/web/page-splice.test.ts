@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import request from 'supertest';
 import { makeApp, importCorpusArticle, editorAgent, csrfOf, TEST_USER } from '../helpers.js';
-import { toSharedPage, pageFor, sharedLocals } from '../../src/web/shared-page.js';
+import { toSharedPage, pageFor, sharedLocals } from '../../src/web/page-splice.js';
 import { BACKEND } from '../support/backend.js';
 
 describe(`one cached review page for every viewer (${BACKEND})`, () => {
