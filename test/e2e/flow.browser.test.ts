@@ -96,7 +96,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     expect(await page.locator('main a[href="/import"]').count()).toBe(0);
     await openArticle(page);
     expect(await page.locator('#check-name-variant .flag-message').first().innerText()).toContain('Cho Tae-yeol is spelled Cho Tae-yul');
-    expect(await page.locator('#check-surname-homograph .flag-message').innerText()).toContain('King stands where a person is meant');
+    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject but names no one');
     // Each would answer 403: a viewer may read a flag, not preview or apply its fix.
     expect(await page.locator('a.fix-all, form.apply-form, form.dismiss-form').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -110,7 +110,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     await page.goto(`${base}/`);
     await signIn(page, EDITOR);
     await openArticle(page);
-    expect(await page.locator('#check-surname-homograph .flag-message').innerText()).toContain('King stands where a person is meant');
+    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject but names no one');
 
     // "King" in the standfirst, edited in place.
     await page.click(`#s${STANDFIRST} [data-edit-target]`);
@@ -120,7 +120,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     await textarea.press('Control+Enter');
     await page.waitForSelector(`#s${STANDFIRST}.is-edited`);
     await page.waitForSelector('html[data-refreshed]');
-    expect(await page.locator('#check-surname-homograph').count()).toBe(0);
+    expect(await page.locator('#check-headline-subject').count()).toBe(0);
     expect(await page.locator(`#s${STANDFIRST} .edit .text`).innerHTML()).toBe(`<ins>Cho</ins> ${FIXED.slice('Cho '.length)}`);
     expect(await page.locator(`#s${STANDFIRST} .segment-meta`).innerText()).toContain(`Edited · rev. 1 by ${EDITOR}`);
 

@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await Promise.all([page.waitForURL(`${base}/`), page.click('form.sign-in button[type=submit]')]);
     await page.click(`a[href="/articles/${articleId}"]`);
     await page.waitForSelector('#s5');
-    expect(await page.locator('#check-surname-homograph .flag-message').innerText()).toContain('King stands where a person is meant');
+    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject but names no one');
     await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
 
     await page.click('#s5 [data-edit-target]');
@@ -75,7 +75,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await page.waitForSelector('#s5.is-edited');
     // The rest of the page follows: the "King" flag is gone from the panel without a reload.
     await page.waitForSelector('html[data-refreshed]');
-    expect(await page.locator('#check-surname-homograph').count()).toBe(0);
+    expect(await page.locator('#check-headline-subject').count()).toBe(0);
     expect(await page.locator('#s5 .mt .text').innerHTML()).toBe('<del>King</del> Raises Issues at Meeting with Chinese Foreign Minister');
     expect(await page.locator('#s5 .edit .text').innerHTML()).toBe('<ins>Cho</ins> Raises Issues at Meeting with Chinese Foreign Minister');
     expect(await page.locator('#s5 .segment-meta').innerText()).toContain('Edited · rev. 1 by Min-ji');

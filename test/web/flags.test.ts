@@ -28,7 +28,7 @@ describe('flags on the review page', () => {
     expect(headline).toMatch(/<p class="text" data-edit-target><mark class="flag sev-warning" title="[^"]*Cho Tae-yeol is spelled Cho Tae-yul[^"]*" data-flag="flag-\d+">Cho Tae-yeol<\/mark> Criticizes/);
     const panel = page.text.slice(page.text.indexOf('<aside class="flag-panel"'));
     expect(panel).toContain('<section class="flag-group" id="check-name-variant">');
-    expect(panel).toContain('<section class="flag-group" id="check-surname-homograph">');
+    expect(panel).toContain('<section class="flag-group" id="check-headline-subject">');
     expect(panel).toContain('Use “Cho Tae-yul” here');
     expect(panel).toMatch(/… in all 3 places/);
     expect(panel).toContain('“Cho Tae-yeol” and “Cho Tae-yul” are different people');

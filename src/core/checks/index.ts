@@ -1,6 +1,7 @@
 import type { Check } from './types.js';
 import { nameVariant } from './name-variant.js';
 import { surnameHomograph } from './surname-homograph.js';
+import { headlineSubject } from './headline-subject.js';
 import { correctionNotCarried } from './correction-not-carried.js';
 import { correctionConflict } from './correction-conflict.js';
 import { numberChanged } from './number-changed.js';
@@ -12,6 +13,7 @@ import { glossaryTerm } from './glossary-term.js';
 export const ALL_CHECKS: readonly Check[] = [
   glossaryTerm,
   nameVariant,
+  headlineSubject,
   surnameHomograph,
   correctionNotCarried,
   correctionConflict,

@@ -1,5 +1,6 @@
 import type { ArticleView, Check, CheckContext, Flag } from './types.js';
 import { findHomographs, type HomographHit } from '../names/homographs.js';
+import { findHeadlineSubjects } from '../names/headline-subject.js';
 import { surnameRowOf } from '../names/surname-lookup.js';
 import type { NameMention, Person } from '../names/types.js';
 
@@ -19,7 +20,11 @@ export const surnameHomograph = {
     // Guard: no segments, nothing to read.
     if (article.segments.length === 0) return [];
     const people = ctx.names.people;
+    // A headline's or standfirst's subject read against the lede is the headline-subject check's flag (issue 12).
+    const subjects = findHeadlineSubjects(article, people);
     const surnameKeys = new Set(people.flatMap(keysOf));
+    const lede = article.segments.find((s) => s.kind === 'body')?.index;
+    const subjectSurnameKeys = new Set(people.filter((p) => p.mentions.some((m) => m.segment === lede)).flatMap(keysOf));
     // The people's mentions by segment, gathered once rather than filtered again for every segment.
     const spansBySegment = new Map<number, NameMention[]>();
     for (const m of people.flatMap((p) => p.mentions)) {
@@ -31,7 +36,9 @@ export const surnameHomograph = {
       // Guard: page chrome is not article text.
       if (segment.kind === 'boilerplate') return [];
       const nameSpans = spansBySegment.get(segment.index) ?? [];
-      return findHomographs(segment.edit, { surnameKeys, nameSpans }).map((hit) => toFlag(segment.index, hit, people));
+      return findHomographs(segment.edit, { surnameKeys, subjectSurnameKeys, nameSpans })
+        .filter((hit) => !subjects.some((s) => s.segment === segment.index && s.start === hit.start))
+        .map((hit) => toFlag(segment.index, hit, people));
     });
   },
 } satisfies Check;

@@ -70,7 +70,8 @@ export interface FlagCategory {
 /**
  * Flags as evidence, most severe proposal first (check ids: docs/checks.md). The mappings named
  * by issue 5: name-variant -> Terminology / Inconsistent use; surname-homograph -> Accuracy /
- * Mistranslation, major, critical in a headline; untranslated -> Accuracy / Untranslated. Ours:
+ * Mistranslation, major, critical in a headline (and so headline-subject, the same error in a
+ * headline's subject, issue 12); untranslated -> Accuracy / Untranslated. Ours:
  * glossary-term -> Inconsistent with terminology resource, the MQM type for "differs from the
  * glossary" (the glossary is the terminology resource); a changed figure -> Mistranslation, major
  * (a wrong number misinforms); a deleted repeat (duplicate-segment) -> Design and markup, low
@@ -80,6 +81,7 @@ export interface FlagCategory {
  */
 export const FLAG_CATEGORIES: readonly FlagCategory[] = [
   { rule: 'fixes-surname-homograph', check: 'surname-homograph', evidence: 'fixed', category: 'accuracy/mistranslation', severity: 'major', headlineSeverity: 'critical', confidence: 'high' },
+  { rule: 'fixes-headline-subject', check: 'headline-subject', evidence: 'fixed', category: 'accuracy/mistranslation', severity: 'major', headlineSeverity: 'critical', confidence: 'high' },
   { rule: 'fixes-untranslated', check: 'untranslated', evidence: 'fixed', category: 'accuracy/untranslated', severity: 'major', confidence: 'high' },
   { rule: 'fixes-number-changed', check: 'number-changed', evidence: 'fixed', category: 'accuracy/mistranslation', severity: 'major', confidence: 'high' },
   { rule: 'changes-number', check: 'number-changed', evidence: 'open', category: 'accuracy/mistranslation', severity: 'major', confidence: 'high' },

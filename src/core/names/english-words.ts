@@ -88,3 +88,15 @@ export const KOREAN_WORDS_NOT_NAMES: readonly string[] = [
   'hanbok', 'hangul', 'hangeul', 'chaebol', 'soju', 'makgeolli', 'bulgogi', 'bibimbap', 'gimbap', 'kimbap',
   'hallyu', 'juche', 'songun', 'manse', 'won', 'hanok', 'ssireum', 'pansori', 'gayageum', 'kpop', 'oppa',
 ];
+
+/**
+ * English numerals, determiners and quantifiers among the surname meanings (한 "one", 이 "this",
+ * 최 "most", 오 "five", 육 "six", 구 "nine", 백 "hundred", 천 "thousand", 조 "trillion"). Ordinary
+ * English starts headlines with them and a verb ("Five Killed in Fire", "Most Say…", "This Is
+ * Why…"), so at the head of a headline only a Korean-headline form (a quotation or a title right
+ * after) shows that a person is meant.
+ */
+export const QUANTIFIER_WORDS: readonly string[] = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million',
+  'billion', 'trillion', 'this', 'these', 'that', 'those', 'most', 'all', 'some', 'many', 'no', 'both', 'half',
+];

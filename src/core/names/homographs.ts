@@ -35,6 +35,13 @@ export interface HomographHit {
 export interface HomographOptions {
   /** Surname keys of the people the article names ("wang", "jo"). */
   readonly surnameKeys: ReadonlySet<string>;
+  /**
+   * Surname keys of the people the lede (first body paragraph) names: a word read as a sentence
+   * subject ("Door also said") counts only for them, since an article's unnamed subject is its
+   * main actor, and a weather story that quotes a forecaster Woo has "Rain will continue" (issue 12).
+   * Leave out to count every named person.
+   */
+  readonly subjectSurnameKeys?: ReadonlySet<string>;
   /** Spans already read as names in this text; a word inside one is part of a name. */
   readonly nameSpans: readonly { readonly start: number; readonly end: number }[];
 }
@@ -95,14 +102,28 @@ function personEvidence(text: string, tokens: readonly Token[], i: number, surna
     // "This is", "One should", "Most have": ordinary English subjects, so only a title counts.
     return title !== undefined && (hasPerson || UNIQUE_OFFICE.has(title)) ? 'title' : undefined;
   }
-  // "Gold Rises", "State Secretary", "Female lawmaker": ordinary English nouns and adjectives prove nothing.
-  if (ORDINARY_QUALIFIER.has(word)) return undefined;
+  if (ORDINARY_QUALIFIER.has(word)) {
+    // "Gold Rises", "State Secretary Rubio", "Female lawmakers": ordinary English nouns and adjectives
+    // prove nothing, except before a bare title in an article naming someone of that surname
+    // ("South lawmaker also said" for 남 의원, issue 12): "South" qualifies no title in English.
+    return title !== undefined && hasPerson && !isTitleBeforeName(text, tokens, i) ? 'title' : undefined;
+  }
   if (title !== undefined) return 'title';
-  return isStart && CONTINUATION.has(next) && hasPerson ? 'subject' : undefined;
+  const subjectKeys = opts.subjectSurnameKeys ?? opts.surnameKeys;
+  return isStart && CONTINUATION.has(next) && surnameKeys.some((k) => subjectKeys.has(k)) ? 'subject' : undefined;
+}
+
+/** True when the title after token i is followed by a capitalised word: "Labor Minister Kang", "District Judge Park". */
+function isTitleBeforeName(text: string, tokens: readonly Token[], i: number): boolean {
+  const first = nextWord(text, tokens, i);
+  const titleEnd = first !== undefined && TITLE.has(first) ? i + 1 : i + 2;
+  const after = tokens[titleEnd + 1];
+  const title = tokens[titleEnd];
+  return after !== undefined && title !== undefined && text.slice(title.end, after.start).trim() === '' && isCapitalised(after.text);
 }
 
 /** Returns the next word lower-cased when only white space separates it from token i. */
-function nextWord(text: string, tokens: readonly Token[], i: number): string | undefined {
+export function nextWord(text: string, tokens: readonly Token[], i: number): string | undefined {
   const token = tokens[i] as Token;
   const next = tokens[i + 1];
   if (next === undefined || text.slice(token.end, next.start).trim() !== '') return undefined;

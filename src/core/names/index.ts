@@ -12,6 +12,7 @@ export { readGivenName, type GivenReading } from './given-name.js';
 export { areSameName, areGivenNamesEquivalent, nameKeyOf, undoLiaison, type NameReading } from './name-match.js';
 export { spotNames, readName, hasTitleBefore, type SpottedName } from './spot-names.js';
 export { findHomographs, type HomographHit, type HomographOptions } from './homographs.js';
+export { findHeadlineSubjects, type HeadlineSubjectHit, type SubjectEvidence } from './headline-subject.js';
 export { buildNameIndex, type NameIndexOptions } from './build-name-index.js';
 export {
   buildCorpusNameIndex,

@@ -106,9 +106,9 @@ describe('the registry', () => {
     }
   });
 
-  it('holds the seven checks of issue 3 and the glossary check of issue 4', () => {
+  it('holds the seven checks of issue 3, the glossary check of issue 4 and the headline-subject check of issue 12', () => {
     expect(ALL_CHECKS.map((c) => c.id).sort()).toEqual(
-      ['correction-conflict', 'correction-not-carried', 'duplicate-segment', 'glossary-term', 'name-variant', 'number-changed', 'surname-homograph', 'untranslated'],
+      ['correction-conflict', 'correction-not-carried', 'duplicate-segment', 'glossary-term', 'headline-subject', 'name-variant', 'number-changed', 'surname-homograph', 'untranslated'],
     );
   });
 

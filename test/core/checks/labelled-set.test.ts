@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/core/checks/run-checks.js';
 import { nameVariant } from '../../../src/core/checks/name-variant.js';
 import { surnameHomograph } from '../../../src/core/checks/surname-homograph.js';
+import { headlineSubject } from '../../../src/core/checks/headline-subject.js';
 import type { ArticleView } from '../../../src/core/checks/types.js';
 import { formatMetrics, loadLabelledSet, measureLabelledSet, type LabelledArticle } from './labelled-metrics.js';
 
@@ -69,8 +70,8 @@ describe('labelled set: the name checks against gold.json', () => {
     expect(metrics.articles).toBe(heldOut.length);
   });
 
-  it('gives the same figures when the two name checks run alone (they do not depend on the others)', () => {
-    const alone = measureLabelledSet(whole, (article) => runChecks(article, {}, [nameVariant, surnameHomograph]));
+  it('gives the same figures when the three name checks run alone (they do not depend on the others)', () => {
+    const alone = measureLabelledSet(whole, (article) => runChecks(article, {}, [nameVariant, headlineSubject, surnameHomograph]));
     const all = measureLabelledSet(whole, flagsOf);
     expect(alone).toEqual(all);
   });

@@ -1,0 +1,56 @@
+import type { ArticleView, Check, CheckContext, Flag } from './types.js';
+import { findHeadlineSubjects, surnameOf, type HeadlineSubjectHit } from '../names/headline-subject.js';
+import type { Person } from '../names/types.js';
+import { surnameRowOf } from '../names/surname-lookup.js';
+import { spanFingerprint } from './span-fingerprint.js';
+
+/**
+ * `headline-subject`: the headline's or standfirst's subject is an English word that MT made of a
+ * surname, while the lede is about a person ("King to Meet Chinese Foreign Minister" over a lede
+ * about Foreign Minister Cho; `One "Will Not…"` over a lede about Han; issue 12). The suggestion is
+ * the lede person's surname, as Korean headlines write it ("Cho"). An error: the headline names the
+ * wrong thing. It never reads a headline whose subject is a name, an organisation or a country,
+ * and needs no one of the word's own surname in the article.
+ */
+export const headlineSubject = {
+  id: 'headline-subject',
+  name: 'Headline subject is not the lede person',
+  description: "The headline's or standfirst's subject is a word machine translation made of a surname (\"King\", \"One\") while the lede is about a person; write that person's surname.",
+  severity: 'error',
+  run(article: ArticleView, ctx: CheckContext): Flag[] {
+    // Guard: no segments, no headline.
+    if (article.segments.length === 0) return [];
+    const people = ctx.names.people;
+    return findHeadlineSubjects(article, people).map((hit) => toFlag(article, hit, people));
+  },
+} satisfies Check;
+
+function toFlag(article: ArticleView, hit: HeadlineSubjectHit, people: readonly Person[]): Flag {
+  // The lede person's surname first; then the surnames of people named whom the word can stand for ("Wang" for King).
+  const others = people.filter((p) => p !== hit.person && (p.surnameKeys ?? [p.surnameKey]).some((k) => hit.surnameKeys.includes(k)));
+  const suggestions = [...new Set([hit.surname, ...others.flatMap((p) => surnameOf(p) ?? [])])];
+  const alternatives = suggestions.slice(1).map((s) => `“${s}”`).join(' or ');
+  const where = article.segments[hit.segment]?.kind === 'standfirst' ? 'standfirst' : 'headline';
+  const rows = hit.surnameKeys.flatMap((key) => {
+    const row = surnameRowOf(key);
+    return row === undefined ? [] : [`${row.hangul} ${capitalise(row.rr)}`];
+  });
+  const reading = hit.isTheirSurname
+    ? `machine translation read ${hit.person.preferred}'s surname as “${hit.word}”`
+    : `“${hit.word}” is what machine translation makes of ${rows.join(' or ')}, and the lede is about ${hit.person.preferred}`;
+  return {
+    check: headlineSubject.id,
+    severity: headlineSubject.severity,
+    segment: hit.segment,
+    start: hit.start,
+    end: hit.end,
+    text: hit.word,
+    message: `“${hit.word}” is the ${where}'s subject but names no one: ${reading}; write “${hit.surname}”${alternatives === '' ? '' : ` (or ${alternatives})`}.`,
+    suggestions,
+    fingerprint: spanFingerprint(headlineSubject.id, [hit.word, hit.person.id], article.segments[hit.segment]?.edit ?? '', hit.start, hit.end),
+  };
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
