@@ -100,3 +100,24 @@ export const QUANTIFIER_WORDS: readonly string[] = [
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million',
   'billion', 'trillion', 'this', 'these', 'that', 'those', 'most', 'all', 'some', 'many', 'no', 'both', 'half',
 ];
+
+/**
+ * Verbs in the singular present that only a person (or a body of people) does: after a numeral or
+ * a determiner they cannot agree with a plural or a thing ("Five Vows to…" is not five people, "This
+ * Urges…" is not English), so they show that the word before them is a surname read as a word.
+ */
+export const ANIMATE_SINGULAR_VERBS: readonly string[] = [
+  'vows', 'pledges', 'urges', 'criticizes', 'criticises', 'slams', 'apologizes', 'apologises', 'resigns', 'insists',
+  'meets', 'visits', 'stresses', 'demands', 'promises', 'condemns', 'welcomes', 'declares', 'blasts', 'denies',
+  'rejects', 'accuses', 'defends', 'appoints', 'attends', 'announces',
+];
+
+/**
+ * Everyday nouns among the surname meanings that name places, countries and bodies of people, which
+ * English lets vow, urge and welcome ("Korea Vows…", "South Urges…", "Hospital Apologizes", "Team
+ * Welcomes…"): with a verb after them they are what they say, whoever the lede is about.
+ */
+export const COLLECTIVE_NOUNS: readonly string[] = [
+  'korea', 'south', 'west', 'state', 'province', 'county', 'district', 'people', 'civil', 'team', 'class', 'camp',
+  'market', 'hospital', 'authority', 'party', 'island', 'land', 'ship', 'steel', 'stock', 'oil', 'gold', 'war',
+];

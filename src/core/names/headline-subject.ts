@@ -10,7 +10,7 @@
  * column (`surnamesMeaning`), and the note that the danger peaks when the surname is followed by a
  * particle (이/가/은/는/도: the English verb right after) or a title (대표, 장관, 의원, 회장…).
  */
-import { ORDINARY_TITLE_QUALIFIERS, QUANTIFIER_WORDS, SUBJECT_CONTINUATIONS } from './english-words.js';
+import { ANIMATE_SINGULAR_VERBS, COLLECTIVE_NOUNS, ORDINARY_TITLE_QUALIFIERS, QUANTIFIER_WORDS, SUBJECT_CONTINUATIONS } from './english-words.js';
 import { nextWord } from './homographs.js';
 import { TITLE_QUALIFIERS, TITLE_WORDS } from './titles.js';
 import { readName } from './spot-names.js';
@@ -38,12 +38,17 @@ export interface HeadlineSubjectHit {
   readonly evidence: SubjectEvidence;
 }
 
-/** `quotation`: `Word "…"` or `Word, "…"`; `title`: `Word Minister`; `verb`: `Word Raises`, `Word to Meet`; `comma`: `Word, …`. */
+/**
+ * `quotation`: `Word "…"` or `Word, "…"`; `title`: `Word Minister`; `comma`: `Word, Declares…` (a comma,
+ * then a verb with no subject of its own); `verb`: `Word Raises`, `Word to Meet`.
+ */
 export type SubjectEvidence = 'quotation' | 'title' | 'verb' | 'comma';
 
 const CONTINUATION = new Set(SUBJECT_CONTINUATIONS);
 const ORDINARY = new Set(ORDINARY_TITLE_QUALIFIERS);
 const QUANTIFIER = new Set(QUANTIFIER_WORDS);
+const ANIMATE = new Set(ANIMATE_SINGULAR_VERBS);
+const COLLECTIVE = new Set(COLLECTIVE_NOUNS);
 const TITLE = new Set(TITLE_WORDS);
 const QUALIFIER = new Set(TITLE_QUALIFIERS);
 
@@ -96,15 +101,23 @@ function subjectHit(
   if (evidence === undefined) return undefined;
   const word = token.text.toLowerCase();
   const isTheirSurname = surnameKeys.some((k) => keysOf(person).includes(k));
-  const isStrong = evidence === 'quotation' || evidence === 'title';
-  // Numerals and determiners ("Five Killed", "Most Say", "This Is Why") head English headlines with a verb.
-  if (QUANTIFIER.has(word) && !isStrong) return undefined;
+  const isStrong = evidence !== 'verb';
+  const next = nextWord(text, tokens, i);
+  const isAnimate = next !== undefined && ANIMATE.has(next);
+  // Numerals and determiners head English headlines with a verb ("Five Killed", "Most Say", "This Is
+  // Why"); only a singular person's verb ("Five Vows…") cannot agree with them.
+  if (QUANTIFIER.has(word) && !isStrong && !isAnimate) return undefined;
+  // Places, countries and bodies of people vow and urge in English ("Korea Vows…", "Hospital Apologizes").
+  if (COLLECTIVE.has(word) && !isStrong) return undefined;
   // A thing the lede itself talks about ("Rain to Continue" over "Rain will continue…", "Korea to Host" over "Korea would host").
   if (!isStrong && usesWord(lede, word, mentionsOf(lede.index))) return undefined;
   if (!isTheirSurname) {
     // Another surname's word can still be the MT of the lede person's surname ("King to Meet…" over a lede about Cho),
     // but an everyday noun ("Gold Rises", "State Secretary") or a word the lede uses is what it says.
     if (ORDINARY.has(word) || usesWord(lede, word, mentionsOf(lede.index))) return undefined;
+  } else if (ORDINARY.has(word) && !isStrong && !isAnimate) {
+    // "River Rises", "Summer Ends": an everyday noun with a verb a thing can do is the thing.
+    return undefined;
   } else if (ORDINARY.has(word) && evidence === 'title' && usesPhrase(lede, text.slice(token.start, (tokens[titleEndIndex(text, tokens, i) ?? i] as Token).end))) {
     // "Labor Minister …" over a lede that says "Labor Minister …": an office, not a surname.
     return undefined;
@@ -117,7 +130,11 @@ function evidenceAfter(text: string, tokens: readonly Token[], i: number, mentio
   const token = tokens[i] as Token;
   const rest = text.slice(token.end);
   if (QUOTATION_AFTER.test(rest)) return 'quotation';
-  if (/^\s*,/u.test(rest)) return 'comma';
+  if (/^\s*,/u.test(rest)) {
+    // "Fatherland, Declares New Party" (조국, …): after the comma a verb whose subject is the word.
+    const after = tokens[i + 1];
+    return after !== undefined && isCapitalised(after.text) && CONTINUATION.has(after.text.toLowerCase()) ? 'comma' : undefined;
+  }
   const last = titleEndIndex(text, tokens, i);
   if (last !== undefined) {
     // "State Secretary Kim Says": the word qualifies a title before a name; the name is the subject.

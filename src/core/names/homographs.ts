@@ -12,7 +12,7 @@
  * inside a proper-noun run ("King Charles", "Burger King", "Pear Tree Road", "King's College"), and
  * on lower-case words ("677.4 trillion won").
  */
-import { DETERMINERS, ORDINARY_TITLE_QUALIFIERS, SUBJECT_CONTINUATIONS } from './english-words.js';
+import { ANIMATE_SINGULAR_VERBS, COLLECTIVE_NOUNS, DETERMINERS, ORDINARY_TITLE_QUALIFIERS, QUANTIFIER_WORDS, SUBJECT_CONTINUATIONS } from './english-words.js';
 import { surnamesMeaning } from './surname-lookup.js';
 import { TITLE_QUALIFIERS, TITLE_WORDS, UNIQUE_OFFICES } from './titles.js';
 import { isCapitalised, tokenize, type Token } from './tokens.js';
@@ -52,6 +52,9 @@ const TITLE = new Set(TITLE_WORDS);
 const QUALIFIER = new Set(TITLE_QUALIFIERS);
 const ORDINARY_QUALIFIER = new Set(ORDINARY_TITLE_QUALIFIERS);
 const UNIQUE_OFFICE = new Set(UNIQUE_OFFICES);
+const ANIMATE = new Set(ANIMATE_SINGULAR_VERBS);
+const COLLECTIVE = new Set(COLLECTIVE_NOUNS);
+const QUANTIFIER = new Set(QUANTIFIER_WORDS);
 
 /**
  * Words that are also English determiners or quantifiers ("One minister said", "This representative"):
@@ -98,19 +101,26 @@ function personEvidence(text: string, tokens: readonly Token[], i: number, surna
   if (next === undefined || next === 'of') return undefined;
   const hasPerson = surnameKeys.some((k) => opts.surnameKeys.has(k));
   const title = titleAfter(text, tokens, i);
+  const subjectKeys = opts.subjectSurnameKeys ?? opts.surnameKeys;
+  const isLedeSurname = surnameKeys.some((k) => subjectKeys.has(k));
+  // "Five vows to…", "This urges…": a singular person's verb cannot agree with a numeral, a determiner or a thing.
+  const isPersonVerb = isStart && ANIMATE.has(next) && isLedeSurname;
   if (DETERMINER_LIKE.has(word)) {
-    // "This is", "One should", "Most have": ordinary English subjects, so only a title counts.
-    return title !== undefined && (hasPerson || UNIQUE_OFFICE.has(title)) ? 'title' : undefined;
+    // "This is", "One should", "Most have": ordinary English subjects, so only a title or a person's verb counts.
+    if (title !== undefined && (hasPerson || UNIQUE_OFFICE.has(title))) return 'title';
+    return isPersonVerb ? 'subject' : undefined;
   }
   if (ORDINARY_QUALIFIER.has(word)) {
     // "Gold Rises", "State Secretary Rubio", "Female lawmakers": ordinary English nouns and adjectives
     // prove nothing, except before a bare title in an article naming someone of that surname
     // ("South lawmaker also said" for 남 의원, issue 12): "South" qualifies no title in English.
-    return title !== undefined && hasPerson && !isTitleBeforeName(text, tokens, i) ? 'title' : undefined;
+    if (title !== undefined && hasPerson && !isTitleBeforeName(text, tokens, i)) return 'title';
+    return isPersonVerb && !COLLECTIVE.has(word) ? 'subject' : undefined;
   }
   if (title !== undefined) return 'title';
-  const subjectKeys = opts.subjectSurnameKeys ?? opts.surnameKeys;
-  return isStart && CONTINUATION.has(next) && surnameKeys.some((k) => subjectKeys.has(k)) ? 'subject' : undefined;
+  // "Five killed", "Two said": a plural numeral takes any verb; only a person's verb shows a surname.
+  if (QUANTIFIER.has(word)) return isPersonVerb ? 'subject' : undefined;
+  return isStart && CONTINUATION.has(next) && isLedeSurname ? 'subject' : undefined;
 }
 
 /** True when the title after token i is followed by a capitalised word: "Labor Minister Kang", "District Judge Park". */
