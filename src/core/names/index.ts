@@ -7,7 +7,7 @@ export { PERSON_TITLES, TITLE_WORDS } from './titles.js';
 export { foldName, normaliseGivenName, spellingOf, slugOf } from './normalise.js';
 export { syllabify, segmentJoined, type Syllabification, type NameScript } from './syllabify.js';
 export { areSyllablesEquivalent, phoneticKey, syllableClasses, isKnownSyllable } from './syllable-key.js';
-export { lookupSurname, areSurnamesEquivalent, surnamesMeaning, surnameRowOf, type SurnameInfo, type SurnameOrigin } from './surname-lookup.js';
+export { lookupSurname, areSurnamesEquivalent, surnamesMeaning, surnameRowOf, ONE_LETTER_SURNAMES, type SurnameInfo, type SurnameOrigin } from './surname-lookup.js';
 export { readGivenName, type GivenReading } from './given-name.js';
 export { areSameName, areGivenNamesEquivalent, nameKeyOf, undoLiaison, type NameReading } from './name-match.js';
 export { spotNames, readName, hasTitleBefore, type SpottedName } from './spot-names.js';

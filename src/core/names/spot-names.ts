@@ -4,7 +4,7 @@
  * orders), with a given name that parses as romanization; and a surname alone right after a title
  * ("Minister Cho"). Offsets are exact: text === segmentText.slice(start, end), possessive excluded.
  */
-import { readGivenName, hasNameCase, isNeverGivenName, type GivenReading } from './given-name.js';
+import { readGivenName, hasNameCase, isNeverGivenName, MAX_GIVEN_SYLLABLES, type GivenReading } from './given-name.js';
 import type { NameReading } from './name-match.js';
 import { lookupSurname, type SurnameInfo } from './surname-lookup.js';
 import { isKnownSyllable } from './syllable-key.js';
@@ -100,6 +100,9 @@ function surnameFirst(text: string, tokens: readonly Token[], i: number, segment
   const isStrict = !isLenient && info.isEnglishWord && !hasTitleBefore(text, surnameToken.start);
   const first = tokens[i + 1];
   if (first === undefined || !isGivenToken(text, surnameToken, first)) return undefined;
+  // Guard: a one-letter surname ("I Jun-yeong", "O Jeong-hun") is the pronoun or the letter unless a
+  // hyphenated given name of listed syllables follows ("I Will", "O Canada", "Plan B" are no names).
+  if (info.isOneLetter && !isOneLetterName(surnameToken, first)) return undefined;
   let reading = readGivenName(first.core, info.origins, isStrict);
   let last = i + 1;
   // Spaced syllables ("Kim Jong Un", "Hong Gil Dong"): a run of one-syllable listed spellings.
@@ -117,6 +120,17 @@ function surnameFirst(text: string, tokens: readonly Token[], i: number, segment
   };
 }
 
+/**
+ * True when a one-letter surname is written upper-case and followed by a hyphenated given name of
+ * two or three Korean syllables ("Bo-ram", "Jeong-hun"): the shape RR gives a given name (rule
+ * 3(4)), which the English words after "I" or "O" almost never have.
+ */
+function isOneLetterName(surname: Token, given: Token): boolean {
+  if (surname.core !== surname.core.toUpperCase() || surname.hasPossessive) return false;
+  const parts = given.core.split(/[-‐‑]/u).map(foldName);
+  return parts.length >= 2 && parts.length <= MAX_GIVEN_SYLLABLES && parts.every(isKoreanSyllable) && !isNeverGivenName(given.core);
+}
+
 /** "Cheol-soo Ahn", "Fumio Kishida": a hyphenated or all-listed given name, then a surname. */
 function givenFirst(text: string, tokens: readonly Token[], i: number, segment: number, surnameAt: SurnameAt): Hit | undefined {
   const givenToken = tokens[i] as Token;
@@ -124,7 +138,8 @@ function givenFirst(text: string, tokens: readonly Token[], i: number, segment: 
   if (givenToken.hasPossessive || surnameToken === undefined || !areAdjacent(text, givenToken, surnameToken)) return undefined;
   // The surname first: most capitalised pairs have none, and it is already known for the next token.
   const info = surnameAt(i + 1);
-  if (info === undefined) return undefined;
+  // Guard: "Jun-yeong I" is too weak for a one-letter surname; it must come first.
+  if (info === undefined || info.isOneLetter) return undefined;
   if (!hasNameCase(givenToken.core) || !hasNameCase(surnameToken.core)) return undefined;
   const reading = readGivenName(givenToken.core, info.origins, true);
   // Guard: one syllable before a surname ("Han Kim") is too weak to be read as a given name.
@@ -158,7 +173,8 @@ function joinedCaps(text: string, tokens: readonly Token[], i: number, segment: 
 function surnameOnly(text: string, tokens: readonly Token[], i: number, segment: number, surnameAt: SurnameAt): Hit | undefined {
   const token = tokens[i] as Token;
   const info = surnameAt(i);
-  if (info === undefined || !hasTitleBefore(text, token.start)) return undefined;
+  // Guard: "the minister I met" is the pronoun; a one-letter surname alone is never read.
+  if (info === undefined || info.isOneLetter || !hasTitleBefore(text, token.start)) return undefined;
   return { last: i, name: mention(text, segment, token.start, token.coreEnd, token.core, info, undefined, false) };
 }
 

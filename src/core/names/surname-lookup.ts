@@ -19,6 +19,11 @@ export interface SurnameInfo {
   readonly origins: readonly SurnameOrigin[];
   /** True for a spelling that is also an everyday English word (Song, Moon, Park). */
   readonly isEnglishWord: boolean;
+  /**
+   * True for a one-letter Revised Romanization spelling (이 I, 오 O, 우 U): also the pronoun, the
+   * letter and the interjection, so it is a surname only before a hyphenated given name (issue 12).
+   */
+  readonly isOneLetter: boolean;
 }
 
 const ENGLISH_WORDS = new Set(ENGLISH_WORD_SURNAMES);
@@ -30,8 +35,8 @@ function buildLookup(): Map<string, SurnameInfo> {
   const keys = new Map<string, string[]>();
   const origins = new Map<string, Set<SurnameOrigin>>();
   const add = (spelling: string, key: string, origin: SurnameOrigin): void => {
-    // One-letter spellings (이 I, 오 O) are the pronoun and the letter far more often than a name.
-    if (spelling.length < 2) return;
+    // One-letter spellings come only from the Korean table (RR writes 이 I, 오 O, 우 U); spotting asks more of them.
+    if (spelling.length < 2 && origin !== 'korean') return;
     const list = keys.get(spelling) ?? [];
     if (!list.includes(key)) list.push(key);
     keys.set(spelling, list);
@@ -44,7 +49,7 @@ function buildLookup(): Map<string, SurnameInfo> {
   for (const spelling of JAPANESE_SURNAMES) add(spelling, `jp:${spelling}`, 'japanese');
   const map = new Map<string, SurnameInfo>();
   for (const [spelling, list] of keys) {
-    map.set(spelling, { keys: list, origins: [...(origins.get(spelling) ?? [])], isEnglishWord: ENGLISH_WORDS.has(spelling) });
+    map.set(spelling, { keys: list, origins: [...(origins.get(spelling) ?? [])], isEnglishWord: ENGLISH_WORDS.has(spelling), isOneLetter: spelling.length === 1 });
   }
   return map;
 }
@@ -53,6 +58,9 @@ function buildLookup(): Map<string, SurnameInfo> {
 export function lookupSurname(token: string): SurnameInfo | undefined {
   return SURNAME_BY_SPELLING.get(foldName(token));
 }
+
+/** The one-letter surname spellings of the table (RR's I, O, U), upper-case: derived, so a new row adds its own. */
+export const ONE_LETTER_SURNAMES: readonly string[] = [...SURNAME_BY_SPELLING.entries()].filter(([, info]) => info.isOneLetter).map(([s]) => s.toUpperCase());
 
 /** Returns true when two surname spellings can be the same surname (their key sets meet). */
 export function areSurnamesEquivalent(a: readonly string[], b: readonly string[]): boolean {

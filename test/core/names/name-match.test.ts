@@ -56,11 +56,14 @@ describe('surnames match through the table spelling sets, not the consonant clas
     expect(keysA.some((k) => keysB.includes(k))).toBe(isSame);
   });
 
-  it('knows Chinese and Japanese surnames, and not the one-letter 이 I / 오 O', () => {
+  it('knows Chinese and Japanese surnames, and the one-letter 이 I / 오 O / 우 U, marked as such (issue 12)', () => {
     expect(lookupSurname('Xi')?.keys).toEqual(['cn:xi']);
     expect(lookupSurname('Wang')?.keys).toEqual(['wang', 'cn:wang']);
     expect(lookupSurname('Kishida')?.origins).toEqual(['japanese']);
-    expect(lookupSurname('I')).toBeUndefined();
+    expect(lookupSurname('I')).toMatchObject({ keys: ['i'], isOneLetter: true });
+    expect(lookupSurname('O')?.keys).toEqual(['o']);
+    expect(lookupSurname('U')?.keys).toEqual(['u']);
+    expect(lookupSurname('Oh')?.isOneLetter).toBe(false);
     expect(lookupSurname('KIM')?.keys).toEqual(['gim']);
     expect(lookupSurname('Song')?.isEnglishWord).toBe(true);
   });

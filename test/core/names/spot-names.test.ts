@@ -11,6 +11,7 @@ describe('spotNames: names found', () => {
   const rows: { label: string; text: string; names: string[] }[] = [
     { label: 'd00: RR and variant, with a title', text: 'Minister Cho Tae-yul met Cho Tae-yeol.', names: ['Cho Tae-yul', 'Cho Tae-yeol'] },
     { label: 'd01: Han Duck-soo', text: 'Prime Minister Han Duck-soo presided.', names: ['Han Duck-soo'] },
+    { label: 'issue 12: one-letter RR surnames before a hyphenated given name', text: 'O Jae-won met I Bo-ram and U Seong-jae; O JEONG-HUN signed.', names: ['O Jae-won', 'I Bo-ram', 'U Seong-jae', 'O JEONG-HUN'] },
     { label: 'd02: one-syllable given names', text: 'Cho Kuk and Representative Jo Guk', names: ['Cho Kuk', 'Jo Guk'] },
     { label: 'd03: joined and given-name-first', text: 'Ahn Cheolsoo, or Rep. Cheol-soo Ahn said', names: ['Ahn Cheolsoo', 'Cheol-soo Ahn (GF)'] },
     { label: 'ALL-CAPS surname', text: 'KIM Min-su scored twice.', names: ['KIM Min-su'] },
@@ -43,7 +44,7 @@ describe('spotNames: looks like a name but is not', () => {
     { label: 'place names ending in -do and -si', text: 'Jeju-do and Suwon-si; Kang Won-do', names: [] },
     { label: 'Korean loanwords and cities before a surname', text: 'During Chuseok Han visited. In Gwangju Lee spoke. Hong Kong leader.', names: [] },
     { label: 'Hangul only', text: '조태열 외교부 장관', names: [] },
-    { label: 'the pronoun I and the letter O', text: 'I Am Here. O Jae-won', names: [] },
+    { label: 'the pronoun I and the letter O (a one-letter surname needs a hyphenated given name, issue 12)', text: 'I Am Here. O Canada. Blood type O. I Said-so. The U.S. made a U-turn. Jae-won I left.', names: [] },
     { label: 'a name broken by a line or a comma', text: 'Cho\nTae-yul; Cho, Tae-yul', names: [] },
   ];
   it.each(rows)('$label', ({ text, names }) => {
