@@ -27,6 +27,7 @@ export const nameVariant = {
 const REASON: Readonly<Record<PreferredBecause, string>> = {
   glossary: "the glossary's spelling",
   correction: 'the spelling already corrected to',
+  table: "the reference table's standard or popular form",
   frequency: 'the spelling the body paragraphs use most',
 };
 

@@ -9,7 +9,7 @@ import { buildNameIndex } from './build-name-index.js';
 import { clusterCompletely } from './cluster.js';
 import { areSameName, nameKeyOf, type NameReading } from './name-match.js';
 import { slugOf } from './normalise.js';
-import { findGlossaryPerson, type SpellingUse } from './preferred-spelling.js';
+import { findGlossaryPerson, rankSpellings, type SpellingCandidate, type SpellingUse } from './preferred-spelling.js';
 import { readName } from './spot-names.js';
 import type { Person, PreferredBecause } from './types.js';
 
@@ -179,21 +179,24 @@ function toCorpusPerson(group: readonly ArticlePerson[], glossary: readonly Glos
 /** The glossary's spelling; else the one most often corrected to in the articles; else the one most articles prefer, then the most used. */
 function preferredOf(group: readonly ArticlePerson[], uses: readonly SpellingUse[], glossary: readonly GlossaryConcept[]): { preferred: string; because: PreferredBecause } {
   const concept = findGlossaryPerson(uses, glossary);
-  if (concept !== undefined) return { preferred: concept.preferred, because: 'glossary' };
   const corrected = new Map<string, number>();
+  const votes = new Map<string, number>();
   for (const unit of group) {
     if (unit.unit.preferredBecause === 'correction') corrected.set(unit.unit.preferred, (corrected.get(unit.unit.preferred) ?? 0) + 1);
+    votes.set(unit.unit.preferred, (votes.get(unit.unit.preferred) ?? 0) + 1);
   }
-  const byCorrection = [...corrected.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (byCorrection !== undefined) return { preferred: byCorrection[0], because: 'correction' };
-  // Each article has already chosen by its own rule (body paragraphs first, so a caption that
-  // repeats the headline does not outvote the text); the corpus goes with most articles' choice.
-  const votes = new Map<string, number>();
-  for (const unit of group) votes.set(unit.unit.preferred, (votes.get(unit.unit.preferred) ?? 0) + 1);
-  const byVote = [...uses].sort(
-    (a, b) => (votes.get(b.spelling) ?? 0) - (votes.get(a.spelling) ?? 0) || b.bodyCount - a.bodyCount || a.firstOrder - b.firstOrder,
-  )[0];
-  return { preferred: byVote?.spelling ?? '', because: 'frequency' };
+  // The article page's order (rankSpellings, issue 12). Each article has already chosen by it (body
+  // paragraphs first, quotations and bylines aside), so the majority here is most articles' choice,
+  // then the mentions; a spelling no article chose is one it set aside or outvoted.
+  const candidates = uses.map((u): SpellingCandidate => ({
+    spelling: u.spelling,
+    reading: u.reading,
+    corrected: corrected.get(u.spelling) ?? 0,
+    isQuotedOnly: false,
+    weight: [votes.get(u.spelling) ?? 0, u.bodyCount],
+    firstOrder: u.firstOrder,
+  }));
+  return rankSpellings(candidates, concept?.preferred);
 }
 
 function keyOf(text: string): string {

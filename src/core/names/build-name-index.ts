@@ -24,7 +24,8 @@ export interface NameIndexOptions {
 export function buildNameIndex(article: ArticleView, opts: NameIndexOptions): NameIndex {
   const spotted = article.segments.flatMap((s) => (s.kind === 'boilerplate' ? [] : spotNames(s.edit, s.index)));
   const bodySegments = new Set(article.segments.filter((s) => s.kind === 'body').map((s) => s.index));
-  const uses = spellingUses(spotted, bodySegments);
+  const quoted = new Map(article.segments.map((s) => [s.index, quotationTest(s.edit)]));
+  const uses = spellingUses(spotted, bodySegments, (m) => quoted.get(m.segment)?.(m.start) ?? false);
   const isApart = distinctPeopleTest(opts.distinctPeople);
   const isSame = (a: SpellingUse, b: SpellingUse): boolean => areSameName(a.reading, b.reading) && !isApart(a, b);
   // Only spellings that share a surname can be one person: cluster each surname family on its own,
@@ -62,8 +63,41 @@ export function buildNameIndex(article: ArticleView, opts: NameIndexOptions): Na
   return { people };
 }
 
-/** Groups full-name mentions by spelling, in order of first use. */
-export function spellingUses(spotted: readonly SpottedName[], bodySegments: ReadonlySet<number>): SpellingUse[] {
+/**
+ * Returns a test for "this offset of the text is inside a quotation": after an open “ not yet
+ * closed, or after an odd number of straight double quotes. A name there is the speaker's or the
+ * MT's rendering of speech, not the paper's spelling (issue 12: "Yun Seok-Yeol" came from a
+ * quotation). The quotation marks are found once, so a long paragraph costs one pass.
+ */
+export function quotationTest(text: string): (offset: number) => boolean {
+  // Offsets where the state changes, and the state from each on.
+  const at: number[] = [0];
+  const inside: boolean[] = [false];
+  let curly = 0;
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x201c && c !== 0x201d && c !== 0x22) continue;
+    if (c === 0x201c) curly += 1;
+    else if (c === 0x201d) curly = Math.max(0, curly - 1);
+    else straight += 1;
+    at.push(i + 1);
+    inside.push(curly > 0 || straight % 2 === 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((at[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return inside[lo] ?? false;
+  };
+}
+
+/** Groups full-name mentions by spelling, in order of first use; `isQuoted` tells a mention inside a quotation. */
+export function spellingUses(spotted: readonly SpottedName[], bodySegments: ReadonlySet<number>, isQuoted: (m: SpottedName) => boolean = () => false): SpellingUse[] {
   const bySpelling = new Map<string, { reading: NonNullable<SpottedName['name']>; mentions: SpottedName[]; firstOrder: number }>();
   spotted.forEach((m, order) => {
     if (m.name === undefined) return;
@@ -78,6 +112,7 @@ export function spellingUses(spotted: readonly SpottedName[], bodySegments: Read
     mentions: e.mentions,
     firstOrder: e.firstOrder,
     bodyCount: e.mentions.filter((m) => bodySegments.has(m.segment)).length,
+    quotedCount: e.mentions.filter(isQuoted).length,
   }));
 }
 

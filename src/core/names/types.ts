@@ -29,8 +29,11 @@ export interface Person {
   readonly preferredBecause?: PreferredBecause;
 }
 
-/** Where a person's preferred spelling comes from, in the order they are tried (issue 3). */
-export type PreferredBecause = 'glossary' | 'correction' | 'frequency';
+/**
+ * Where a person's preferred spelling comes from, in the order they are tried (issues 3 and 12):
+ * `table` when the reference table's listed forms overruled the majority.
+ */
+export type PreferredBecause = 'glossary' | 'correction' | 'table' | 'frequency';
 
 /** The people of one article: built once per check run and shared by the name checks. */
 export interface NameIndex {

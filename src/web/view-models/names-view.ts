@@ -16,6 +16,7 @@ export interface PersonVm {
 const BECAUSE: Readonly<Record<string, string>> = {
   glossary: 'the glossary’s form',
   correction: 'the spelling an editor corrected to',
+  table: 'the reference table’s standard or popular form',
   frequency: 'the spelling the body text uses most',
 };
 
