@@ -73,7 +73,8 @@ export async function ensureBenchUser(ctx, username, role = 'admin') {
  * Returns a session that looks like a returning editor on `reviewPath`: signed in through /login as
  * `username` (made by ensureBenchUser), with the CSRF cookie, and the page as it then loads
  * ({ session, page, headers, firstVisit }: headers are what a load generator sends to look the
- * same; firstVisit the session cookie alone, as a new tab of a signed-in editor sends). Throws when
+ * same, with a browser's Accept and Accept-Encoding; firstVisit the session cookie alone, as a new
+ * tab of a signed-in editor sends). Throws when
  * the page still sets a cookie, since every load request would then differ from a browser's.
  */
 export async function startEditorSession(port, reviewPath, username) {
@@ -89,5 +90,7 @@ export async function startEditorSession(port, reviewPath, username) {
   const setCookie = page.headers['set-cookie'];
   if (setCookie) throw new Error(`GET ${reviewPath} still sets cookies (${setCookie.join('; ')}); the load would not look like a returning browser's.`);
   const sessionCookie = session.cookieHeader().split('; ').find((c) => c.startsWith('copydesk.session=')) ?? '';
-  return { session, page, headers: { cookie: session.cookieHeader(), accept: 'text/html' }, firstVisit: { cookie: sessionCookie, accept: 'text/html' } };
+  // What Chromium sends: every browser accepts gzip, and the app sends its cached pages compressed.
+  const browser = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br, zstd' };
+  return { session, page, headers: { cookie: session.cookieHeader(), ...browser }, firstVisit: { cookie: sessionCookie, ...browser } };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import argon2 from 'argon2';
 import type { ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
@@ -120,6 +121,7 @@ export async function resetPassword(ctx: ServiceContext, username: string): Prom
   const password = generatePassword();
   await setPasswordHash(ctx.store, username, await argon2.hash(password, HASH_OPTIONS), true);
   await deleteUserSessions(ctx.store, user.id);
+  forgetSessions(ctx);
   return password;
 }
 
@@ -131,6 +133,7 @@ export async function changePassword(ctx: ServiceContext, user: SignedInUser, in
   if (input.next === input.current) throw new ServiceError('invalid', 'Choose a password other than the one you were given.');
   await setPasswordHash(ctx.store, user.username, await argon2.hash(input.next, HASH_OPTIONS), false);
   await deleteUserSessions(ctx.store, row.id, input.keepSession ? hashToken(input.keepSession) : undefined);
+  forgetSessions(ctx);
 }
 
 async function verifyPassword(hash: string, password: string): Promise<boolean> {
@@ -144,11 +147,15 @@ async function verifyPassword(hash: string, password: string): Promise<boolean> 
 
 export async function setUserRole(ctx: ServiceContext, username: string, role: string): Promise<void> {
   if (!isRole(role)) throw new ServiceError('invalid', `A role is one of ${ROLES.join(', ')}.`);
-  if (!(await setRoleRow(ctx.store, username, role))) throw new ServiceError('not-found', `There is no user called ${username}.`);
+  const changed = await setRoleRow(ctx.store, username, role);
+  forgetSessions(ctx);
+  if (!changed) throw new ServiceError('not-found', `There is no user called ${username}.`);
 }
 
 export async function removeUser(ctx: ServiceContext, username: string): Promise<void> {
-  if (!(await removeUserRow(ctx.store, username, ctx.now()))) throw new ServiceError('not-found', `There is no user called ${username}.`);
+  const removed = await removeUserRow(ctx.store, username, ctx.now());
+  forgetSessions(ctx);
+  if (!removed) throw new ServiceError('not-found', `There is no user called ${username}.`);
 }
 
 export function listAllUsers(ctx: ServiceContext): Promise<UserRow[]> {
@@ -187,15 +194,55 @@ export async function signIn(ctx: ServiceContext, username: string, password: st
   return { ok: true, token, user: toSignedIn(user), expiresAt };
 }
 
+/**
+ * How long the user a session belongs to is taken from memory before the database is asked again
+ * (ms). Every page request needs it; most come from a few editors. What this instance changes
+ * (sign-out, a password, a role, a removal) applies at once; what another instance or the CLI
+ * changes applies within this time.
+ */
+export const SESSION_CACHE_MS = 2000;
+
+interface CachedSession {
+  readonly user: SignedInUser | null;
+  /** When the database was read, on the context's clock (ms). */
+  readonly at: number;
+}
+
+/** Each context's remembered sessions, by token hash. */
+const sessionCaches = new WeakMap<ServiceContext, LRUCache<string, CachedSession>>();
+
+function sessionCache(ctx: ServiceContext): LRUCache<string, CachedSession> {
+  let cache = sessionCaches.get(ctx);
+  if (!cache) {
+    cache = new LRUCache<string, CachedSession>({ max: 10_000 });
+    sessionCaches.set(ctx, cache);
+  }
+  return cache;
+}
+
+/** Forgets every remembered session of this context: after any change to users or sessions. */
+function forgetSessions(ctx: ServiceContext): void {
+  sessionCaches.get(ctx)?.clear();
+}
+
 /** Returns the user a session cookie's token belongs to, or null (unknown, expired, removed). */
 export async function userOfSession(ctx: ServiceContext, token: string): Promise<SignedInUser | null> {
   if (!token || token.length > 100) return null;
-  const user = await findSessionUser(ctx.store, hashToken(token), ctx.now());
-  return user ? toSignedIn(user) : null;
+  const hash = hashToken(token);
+  const now = ctx.now();
+  const at = Date.parse(now);
+  const cache = sessionCache(ctx);
+  const held = cache.get(hash);
+  if (held && at >= held.at && at - held.at < SESSION_CACHE_MS) return held.user;
+  const row = await findSessionUser(ctx.store, hash, now);
+  const user = row ? toSignedIn(row) : null;
+  cache.set(hash, { user, at });
+  return user;
 }
 
 export async function signOut(ctx: ServiceContext, token: string): Promise<void> {
   if (token && token.length <= 100) await deleteSession(ctx.store, hashToken(token));
+  forgetSessions(ctx);
 }
 
 /** Creates an API token for a user; returns it, shown once (the database keeps its hash). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
 import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
-import type { SharedPage } from './page-splice.js';
+import { createPageSender, type PageSender, type SharedPage } from './page-splice.js';
 import { createListingCache, type ListingCache } from './listing-cache.js';
 import { authenticate, permissionsOf, requireAccess, isTokenRequest, userOf } from './auth.js';
 import { hostGuard, originGuard, LOOPBACK_HOSTS } from './host-guard.js';
@@ -45,6 +45,8 @@ export interface RouteDeps {
   readonly pages: LRUCache<string, SharedPage>;
   /** Rendered listing pages (corpus, names, reports, suggestions), one per URL and state for every viewer (listing-cache.ts). */
   readonly listings: ListingCache;
+  /** Sends a shared page (review or listing) to one viewer, compressed when the browser accepts it. */
+  readonly sendPage: PageSender;
 }
 
 /** Most review pages kept rendered, and their total size; a page is about 100 kB. */
@@ -74,13 +76,16 @@ function helmetFor(isHttps: boolean) {
 /** Returns the Copydesk Express app, wired to `deps.service`; it does not listen. */
 export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
+  const sendPage = createPageSender();
   const routeDeps: RouteDeps = {
     service: deps.service,
     pages: new LRUCache<string, SharedPage>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.bytes }),
-    listings: createListingCache(deps.service, { now: deps.clock }),
+    listings: createListingCache(deps.service, { now: deps.clock, sendPage }),
+    sendPage,
   };
   const isHttps = (req: express.Request) => deps.isSecure === true || req.secure;
-  const csrf = createCsrf(isHttps);
+  const secret = await cookieSecret(deps.service);
+  const csrf = createCsrf(isHttps, secret);
 
   // EJS is called directly so that its options apply (EJS 7 no longer reads Express's "view
   // options"): templates are compiled once, and the indentation of template lines is dropped, which
@@ -101,7 +106,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const helmets = { https: helmetFor(true), http: helmetFor(false) };
   app.use((req, res, next) => (isHttps(req) ? helmets.https : helmets.http)(req, res, next));
   app.use('/public', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
-  app.use(cookieParser(await cookieSecret(deps.service)));
+  app.use(cookieParser(secret));
   // Who is asking, and whether they may, before any body is read: an upload from someone who may
   // not import is refused without buffering a byte of it.
   app.use(authenticate(deps.service));

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { listingState } from '../service/context.js';
 import type { ServiceContext } from '../service/context.js';
-import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from './page-splice.js';
+import { sharedLocals, toSharedPage, viewerEtag, type PageSender, type SharedPage } from './page-splice.js';
 
 /**
  * One rendered copy of each listing page (the corpus, names, reports and suggestions pages, each
@@ -43,7 +43,7 @@ export interface ListingCache {
 }
 
 /** Returns an empty listing cache for one app. */
-export function createListingCache(service: ServiceContext, opts: { now?: () => number } = {}): ListingCache {
+export function createListingCache(service: ServiceContext, opts: { now?: () => number; sendPage: PageSender }): ListingCache {
   const now = opts.now ?? Date.now;
   const copies = new LRUCache<string, Listing>({ max: LISTING_CACHE_ENTRIES, maxSize: LISTING_CACHE_BYTES, sizeCalculation: (l) => l.page.bytes });
   const rendering = new Map<string, Promise<Listing>>();
@@ -56,7 +56,7 @@ export function createListingCache(service: ServiceContext, opts: { now?: () => 
       const html = await new Promise<string>((resolve, reject) => {
         res.render(template, { ...locals, ...sharedLocals(role) }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out)));
       });
-      const listing = { stateKey, renderedAt: now(), page: toSharedPage(html) };
+      const listing = { stateKey, renderedAt: now(), page: await toSharedPage(html) };
       copies.set(key, listing);
       return listing;
     })();
@@ -77,9 +77,7 @@ export function createListingCache(service: ServiceContext, opts: { now?: () => 
         const held = copies.get(key);
         const isGood = held !== undefined && (held.stateKey === state.key || (state.isBusy && now() - held.renderedAt < LISTING_LAG_MS));
         const listing = isGood ? held : await renderOnce(res, key, state.key, render, role);
-        res.set('ETag', viewerEtag(`${key}\u0000${listing.stateKey}\u0000${listing.renderedAt}`, viewer));
-        res.type('html');
-        res.send(pageFor(listing.page, viewer));
+        opts.sendPage(req, res, listing.page, viewer, viewerEtag(`${key}\u0000${listing.stateKey}\u0000${listing.renderedAt}`, viewer));
       } catch (err) {
         next(err);
       }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { csrfOf, editorAgent, importText, makeApp } from '../helpers.js';
 import { importFiles } from '../../src/service/import-articles.js';
 import { createListingCache, LISTING_LAG_MS } from '../../src/web/listing-cache.js';
+import { createPageSender } from '../../src/web/page-splice.js';
 import express from 'express';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,10 +39,13 @@ describe(`listing pages served from one rendered copy (${BACKEND})`, () => {
     await importText(ctx, 'Shared Headline\n\nA paragraph.');
     const first = await request(app).get('/');
     const second = await request(app).get('/');
-    expect(csrfOf(first.text)).not.toBe(csrfOf(second.text));
-    const { agent } = await editorAgent(app, 'Ji-woo');
+    // Two tabs of one session: its one token.
+    expect(csrfOf(second.text)).toBe(csrfOf(first.text));
+    const { agent, csrf } = await editorAgent(app, 'Ji-woo');
     const named = await agent.get('/');
     expect(named.text).toContain('<strong class="user-name">Ji-woo</strong>');
+    expect(csrfOf(named.text)).toBe(csrf);
+    expect(csrf).not.toBe(csrfOf(first.text));
     expect(first.text).not.toContain('Ji-woo');
   });
 
@@ -79,7 +83,7 @@ describe(`listing pages served from one rendered copy (${BACKEND})`, () => {
 
   it('renders once for requests that arrive together before any copy exists', async () => {
     const { ctx } = await makeApp();
-    const cache = createListingCache(ctx);
+    const cache = createListingCache(ctx, { sendPage: createPageSender() });
     // A bare app with a one-line view: the render is held open until every request has arrived.
     const app = express();
     const views = mkdtempSync(join(tmpdir(), 'copydesk-views-'));

@@ -1,3 +1,4 @@
+import { CSRF_COOKIE } from '../csrf.js';
 import { Router } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -45,6 +46,8 @@ export function accountRoutes(deps: RouteDeps, opts: { isSecure: (req: import('e
     const result = username && password ? await signIn(deps.service, username.trim(), password) : { ok: false as const, reason: 'wrong' as const, failures: 0 };
     if (result.ok) {
       res.cookie(SESSION_COOKIE, result.token, sessionCookieOptions(opts.isSecure(req), result.expiresAt));
+      // Signed in, the CSRF token comes from the session (csrf.ts): the sign-in form's cookie is done with.
+      res.clearCookie(CSRF_COOKIE, { path: '/' });
       res.redirect(303, result.user.mustChangePassword ? '/account/password' : next);
       return;
     }

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../service/types.js';
@@ -19,7 +19,7 @@ import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js'
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
 import { actorOf } from '../auth.js';
 import { downloadName, sendDownload } from '../download.js';
-import { pageFor, sharedLocals, toSharedPage, viewerEtag, type SharedPage } from '../page-splice.js';
+import { sharedLocals, toSharedPage, viewerEtag } from '../page-splice.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -46,13 +46,6 @@ const CategoryForm = z.object({
 
 const StatusForm = z.object({ status: z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]) });
 
-/** Sends a rendered review page to one viewer, with its ETag. */
-function sendPage(res: Response, key: string, page: SharedPage, viewer: { csrfToken: string; author: string }): void {
-  res.set('ETag', viewerEtag(key, viewer));
-  res.type('html');
-  res.send(pageFor(page, viewer));
-}
-
 /** Returns the review page (`GET /articles/:id`) and the status form (`POST /articles/:id/status`). */
 export function articleRoutes(deps: RouteDeps): Router {
   const router = Router();
@@ -72,7 +65,7 @@ export function articleRoutes(deps: RouteDeps): Router {
     const role = String(res.locals.role ?? '');
     const cacheKey = (key: string) => [article.id, key, role || 'anonymous', req.originalUrl].join('\u0000');
     const cached = pageKey === null ? undefined : deps.pages.get(cacheKey(pageKey));
-    if (cached) return sendPage(res, cacheKey(pageKey as string), cached, viewer);
+    if (cached) return deps.sendPage(req, res, cached, viewer, viewerEtag(cacheKey(pageKey as string), viewer));
     const review = await loadReview(deps.service, article.id);
     if (!review) throw new HttpError(404, `There is no article ${article.id}.`);
     const imported = req.query.imported === 'new' || req.query.imported === 'existing' ? req.query.imported : null;
@@ -91,9 +84,10 @@ export function articleRoutes(deps: RouteDeps): Router {
     res.render('articles/show', locals, (err: Error | null, html: string) => {
       if (err) return next(err);
       const key = cacheKey(review.pageKey);
-      const page = toSharedPage(html);
-      deps.pages.set(key, page);
-      sendPage(res, key, page, viewer);
+      toSharedPage(html).then((page) => {
+        deps.pages.set(key, page);
+        deps.sendPage(req, res, page, viewer, viewerEtag(key, viewer));
+      }, next);
     });
   });
 
