@@ -76,6 +76,7 @@ export function findHeadlineSubjects(article: ArticleView, people: readonly Pers
   });
 }
 
+/** Returns the hit when the segment's first word is a surname read as a word standing for the lede person. */
 function subjectHit(
   segment: CheckSegment,
   lede: CheckSegment,
@@ -118,7 +119,7 @@ function subjectHit(
   } else if (ORDINARY.has(word) && !isStrong && !isAnimate) {
     // "River Rises", "Summer Ends": an everyday noun with a verb a thing can do is the thing.
     return undefined;
-  } else if (ORDINARY.has(word) && evidence === 'title' && usesPhrase(lede, text.slice(token.start, (tokens[titleEndIndex(text, tokens, i) ?? i] as Token).end))) {
+  } else if (ORDINARY.has(word) && evidence === 'title' && isOfficeInLede(text, tokens, i, lede)) {
     // "Labor Minister …" over a lede that says "Labor Minister …": an office, not a surname.
     return undefined;
   }
@@ -182,9 +183,11 @@ function usesWord(segment: CheckSegment, word: string, mentions: readonly NameMe
   });
 }
 
-/** True when the segment contains the phrase, case-insensitively. */
-function usesPhrase(segment: CheckSegment, phrase: string): boolean {
-  return segment.edit.toLowerCase().includes(phrase.toLowerCase());
+/** True when the lede repeats the word and its title ("Labor Minister") as a phrase, case-insensitively. */
+function isOfficeInLede(text: string, tokens: readonly Token[], i: number, lede: CheckSegment): boolean {
+  const last = tokens[titleEndIndex(text, tokens, i) ?? i] as Token;
+  const phrase = text.slice((tokens[i] as Token).start, last.end).toLowerCase();
+  return lede.edit.toLowerCase().includes(phrase);
 }
 
 function keysOf(person: Person): readonly string[] {

@@ -35,6 +35,11 @@ describe('headline-subject', () => {
       flags: [],
     },
     {
+      label: 'looks suspicious but is fine: an office the lede repeats (Labor Minister … over "Labor Minister Roh …", 노 → labor)',
+      raw: rawArticle('Labor Minister Vows Wage Talks', 'Labor Minister Roh Sung-tae met union leaders on the 2nd.'),
+      flags: [],
+    },
+    {
       label: 'looks suspicious but is fine: a numeral with a verb (Five Killed), a determiner (This Is Why)',
       raw: rawArticle('Five Killed in Fire at Factory', 'This Is Why Prices Rise', 'Oh Dong-min, a fire official, said five workers died.'),
       flags: [],
