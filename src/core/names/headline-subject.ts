@@ -55,6 +55,12 @@ const QUALIFIER = new Set(TITLE_QUALIFIERS);
 /** A label before the headline proper: "[Exclusive]", "(LEAD)", "[Column]". */
 const LEADING_LABEL = /^\s*(?:[[(【][^\])】\n]{1,30}[\])】]\s*)+/u;
 
+/**
+ * A quotation that opens the headline, then "…", "...", a comma or a colon: Korean headlines also put
+ * the quotation first and the speaker after it ("북송 중단해야"…조태열 → "Stop the Repatriations"… Cho Urges).
+ */
+const LEADING_QUOTATION = /^\s*(?:"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’)\s*(?:…|\.{2,3}|[,:;\-–—])?\s*/u;
+
 /** A quotation right after the subject, maybe after a comma or colon: the commonest Korean headline form. */
 const QUOTATION_AFTER = /^\s*[,:]?\s*["“'‘]/u;
 
@@ -85,7 +91,7 @@ function subjectHit(
   mentionsOf: (segment: number) => NameMention[],
 ): HeadlineSubjectHit | undefined {
   const text = segment.edit;
-  const from = LEADING_LABEL.exec(text)?.[0].length ?? 0;
+  const from = subjectStart(text);
   const tokens = tokenize(text);
   const i = tokens.findIndex((t) => t.start >= from);
   const token = tokens[i];
@@ -124,6 +130,15 @@ function subjectHit(
     return undefined;
   }
   return { segment: segment.index, start: token.start, end: token.end, word: token.text, person, surname, isTheirSurname, surnameKeys, evidence };
+}
+
+/** Returns where the headline's subject starts: after a leading label ("[Exclusive]") and a leading quotation with its separator. */
+function subjectStart(text: string): number {
+  const label = LEADING_LABEL.exec(text)?.[0].length ?? 0;
+  const quotation = LEADING_QUOTATION.exec(text.slice(label));
+  // Guard: a quotation that is the whole headline leaves no speaker after it.
+  if (quotation === null || quotation[0].length >= text.length - label) return label;
+  return label + quotation[0].length;
 }
 
 /** What follows the subject word: a quotation, a title (not itself before a name), a verb or a comma. */

@@ -80,6 +80,16 @@ describe('headline-subject', () => {
       flags: ['1:"Stone" -> Seok'],
     },
     {
+      label: 'the quotation first, the speaker after it ("…"… One Urges), as Korean headlines also write it',
+      raw: rawArticle('"Stop the Price Hikes"… One Urges Retailers', 'Prime Minister Han Min-gu met retailers on the 4th.'),
+      flags: ['0:"One" -> Han'],
+    },
+    {
+      label: 'looks suspicious but is fine: a headline that is only a quotation',
+      raw: rawArticle('"One Year of Reform"', 'Prime Minister Han Min-gu spoke on the 4th.'),
+      flags: [],
+    },
+    {
       label: 'a label before the headline ([Exclusive])',
       raw: rawArticle('[Exclusive] Most "Will Resign If Bill Fails"', 'Choi Min-ah, the health minister, said she would resign.'),
       flags: ['0:"Most" -> Choi'],
