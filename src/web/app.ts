@@ -125,19 +125,25 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   // an API token sends no cookies, so it has no CSRF to check.
   const isMultipart = (req: express.Request) => Boolean(req.is('multipart/form-data'));
   app.use((req, res, next) => (isMultipart(req) && !isTokenRequest(req) ? csrf.csrfSynchronisedProtection(req, res, next) : next()));
-  app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 }));
-  app.use(express.json({ limit: FORM_BODY_LIMIT }));
+  // A GET or HEAD has no body to read: the parsers are skipped for the requests that are most pages.
+  const urlencoded = express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 });
+  const json = express.json({ limit: FORM_BODY_LIMIT });
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    urlencoded(req, res, (err?: unknown) => (err ? next(err) : json(req, res, next)));
+  });
   // Input no route can use (a NUL character, a path segment longer than any name) is refused once, here.
   app.use(inputGuard());
   app.use((req, res, next) => (isMultipart(req) || isTokenRequest(req) ? next() : csrf.csrfSynchronisedProtection(req, res, next)));
 
-  app.use(accountRoutes(routeDeps, { isSecure: isHttps }));
-  app.use(userRoutes(routeDeps));
-  app.use('/api', apiRoutes(routeDeps));
-  app.use(corpusRoutes(routeDeps));
+  // The review page and its segments first: most requests, and no other router has an /articles path.
   app.use('/articles', articleRoutes(routeDeps));
   app.use('/articles', segmentRoutes(routeDeps));
   app.use('/articles', flagRoutes(routeDeps));
+  app.use(corpusRoutes(routeDeps));
+  app.use(accountRoutes(routeDeps, { isSecure: isHttps }));
+  app.use(userRoutes(routeDeps));
+  app.use('/api', apiRoutes(routeDeps));
   app.use(nameRoutes(routeDeps));
   app.use(glossaryRoutes(routeDeps));
   app.use(reportRoutes(routeDeps));
