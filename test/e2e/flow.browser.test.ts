@@ -96,7 +96,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     expect(await page.locator('main a[href="/import"]').count()).toBe(0);
     await openArticle(page);
     expect(await page.locator('#check-name-variant .flag-message').first().innerText()).toContain('Cho Tae-yeol is spelled Cho Tae-yul');
-    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject but names no one');
+    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject, but the lede is about Cho Tae-yul');
     // Each would answer 403: a viewer may read a flag, not preview or apply its fix.
     expect(await page.locator('a.fix-all, form.apply-form, form.dismiss-form').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -110,7 +110,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     await page.goto(`${base}/`);
     await signIn(page, EDITOR);
     await openArticle(page);
-    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject but names no one');
+    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject, but the lede is about Cho Tae-yul');
 
     // "King" in the standfirst, edited in place.
     await page.click(`#s${STANDFIRST} [data-edit-target]`);

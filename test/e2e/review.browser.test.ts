@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     await Promise.all([page.waitForURL(`${base}/`), page.click('form.sign-in button[type=submit]')]);
     await page.click(`a[href="/articles/${articleId}"]`);
     await page.waitForSelector('#s5');
-    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject but names no one');
+    expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject, but the lede is about Cho Tae-yul');
     await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
 
     await page.click('#s5 [data-edit-target]');

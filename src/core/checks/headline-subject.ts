@@ -36,8 +36,8 @@ function toFlag(article: ArticleView, hit: HeadlineSubjectHit, people: readonly 
     return row === undefined ? [] : [`${row.hangul} ${capitalise(row.rr)}`];
   });
   const reading = hit.isTheirSurname
-    ? `machine translation read ${hit.person.preferred}'s surname as “${hit.word}”`
-    : `“${hit.word}” is what machine translation makes of ${rows.join(' or ')}, and the lede is about ${hit.person.preferred}`;
+    ? `machine translation read their surname (${rows.join(' or ')}) as “${hit.word}”`
+    : `machine translation makes “${hit.word}” of a surname (${rows.join(' or ')})`;
   return {
     check: headlineSubject.id,
     severity: headlineSubject.severity,
@@ -45,7 +45,7 @@ function toFlag(article: ArticleView, hit: HeadlineSubjectHit, people: readonly 
     start: hit.start,
     end: hit.end,
     text: hit.word,
-    message: `“${hit.word}” is the ${where}'s subject but names no one: ${reading}; write “${hit.surname}”${alternatives === '' ? '' : ` (or ${alternatives})`}.`,
+    message: `“${hit.word}” is the ${where}'s subject, but the lede is about ${hit.person.preferred}: ${reading}; write “${hit.surname}”${alternatives === '' ? '' : ` (or ${alternatives})`}.`,
     suggestions,
     fingerprint: spanFingerprint(headlineSubject.id, [hit.word, hit.person.id], article.segments[hit.segment]?.edit ?? '', hit.start, hit.end),
   };

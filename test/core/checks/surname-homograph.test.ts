@@ -120,7 +120,7 @@ describe('surname-homograph', () => {
         start: 0,
         end: 4,
         text: 'King',
-        message: "“King” is the standfirst's subject but names no one: “King” is what machine translation makes of 왕 Wang, and the lede is about Cho Tae-yul; write “Cho” (or “Wang”).",
+        message: "“King” is the standfirst's subject, but the lede is about Cho Tae-yul: machine translation makes “King” of a surname (왕 Wang); write “Cho” (or “Wang”).",
         suggestions: ['Cho', 'Wang'],
         fingerprint: expect.stringMatching(/^headline-subject\|King\|cho-tae-yul\|[0-9a-f]{8}$/),
       },
