@@ -56,7 +56,7 @@ export function createListingCache(service: ServiceContext, opts: { now?: () => 
       const html = await new Promise<string>((resolve, reject) => {
         res.render(template, { ...locals, ...sharedLocals(role) }, (err: Error | null, out: string) => (err ? reject(err) : resolve(out)));
       });
-      const listing = { stateKey, renderedAt: now(), page: await toSharedPage(html) };
+      const listing = { stateKey, renderedAt: now(), page: toSharedPage(html) };
       copies.set(key, listing);
       return listing;
     })();

@@ -47,10 +47,10 @@ describe(`one cached review page for every viewer (${BACKEND})`, () => {
     await request(app).post(`/articles/${id}/status`).type('form').send({ _csrf: joon.csrf, status: 'done' }).expect(403);
   });
 
-  it('cuts a page at the markers and joins it around any viewer, leaving the rest byte for byte', async () => {
+  it('cuts a page at the markers and joins it around any viewer, leaving the rest byte for byte', () => {
     const marks = sharedLocals('editor');
     const html = `<form><input value="${marks.csrfToken}"></form><p>${marks.author}</p><p>\uE000 not a marker</p>`;
-    const page = await toSharedPage(html);
+    const page = toSharedPage(html);
     expect(page.slots).toEqual(['csrf', 'author']);
     expect(pageFor(page, { csrfToken: 't"1', author: 'A & B' }).toString()).toBe('<form><input value="t&#34;1"></form><p>A &amp; B</p><p>\uE000 not a marker</p>');
   });
@@ -83,7 +83,7 @@ describe(`one cached review page for every viewer (${BACKEND})`, () => {
     const form = (n: number) => `<form method="post" action="/articles/1/segments/${n}"><input type="hidden" name="_csrf" value="${marks.csrfToken}"><button>Save ${n}</button></form>`;
     const forms = Array.from({ length: 60 }, (_, n) => form(n)).join('\n');
     const html = `${marks.csrfToken}<header>${marks.author}</header><p>${'Cho Tae-yul met Wang Yi. '.repeat(400)}</p>${forms}<h1>${marks.author}</h1>${'x'.repeat(70_000)}${forms}<i>${marks.csrfToken}</i>`;
-    const page = await toSharedPage(html);
+    const page = toSharedPage(html);
     const token = (c: string) => c.repeat(64);
     const viewers = [
       { csrfToken: token('a'), author: 'Min-ji' },

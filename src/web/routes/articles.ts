@@ -84,10 +84,9 @@ export function articleRoutes(deps: RouteDeps): Router {
     res.render('articles/show', locals, (err: Error | null, html: string) => {
       if (err) return next(err);
       const key = cacheKey(review.pageKey);
-      toSharedPage(html).then((page) => {
-        deps.pages.set(key, page);
-        deps.sendPage(req, res, page, viewer, viewerEtag(key, viewer));
-      }, next);
+      const page = toSharedPage(html);
+      deps.pages.set(key, page);
+      deps.sendPage(req, res, page, viewer, viewerEtag(key, viewer));
     });
   });
 
