@@ -50,6 +50,21 @@ export async function readListingVersions(store: Store): Promise<CorpusVersions 
   return rows[0] as CorpusVersions & { derived: number };
 }
 
+/**
+ * Returns the listing counters (readListingVersions) and how many articles are stale, counted up
+ * to `atMost` + 1 per kind as countStaleUpTo does, in one statement: a listing page's only query
+ * when nothing is stale.
+ */
+export async function readListingVersionsAndStale(store: Store, atMost: number): Promise<CorpusVersions & { readonly derived: number; readonly stale: number }> {
+  const { rows } = await sql<CorpusVersions & { derived: number; stale: number }>`
+    SELECT ${COUNTERS}, (SELECT value FROM counters WHERE name = 'derived') AS derived,
+      (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 LIMIT ${atMost + 1}) d)
+      + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles
+           WHERE refreshed_decisions < (SELECT value FROM counters WHERE name = 'decisions') AND is_dirty = 0 LIMIT ${atMost + 1}) o) AS stale`.execute(store.db);
+  const row = rows[0] as CorpusVersions & { derived: number; stale: number };
+  return { ...row, stale: Number(row.stale) };
+}
+
 /** Returns the corpus's counters. */
 export async function readCorpusVersions(store: Store): Promise<CorpusVersions> {
   const { rows } = await sql<CorpusVersions>`SELECT ${COUNTERS}`.execute(store.db);
