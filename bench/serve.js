@@ -13,7 +13,7 @@
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openServiceContext } from '../dist/service/context.js';
+import { hasRefresherWork, openServiceContext } from '../dist/service/context.js';
 import { storeConfigOf } from '../dist/store/open-store.js';
 import { createApp } from '../dist/web/app.js';
 import { startBackgroundRefresher } from '../dist/service/background.js';
@@ -32,7 +32,7 @@ let background;
 if (mode === 'copydesk') {
   service = await openServiceContext(storeConfigOf(file));
   app = await createApp({ service, log: (err) => console.error('[copydesk]', err) });
-  if (flags.includes('--background')) background = startBackgroundRefresher(storeConfigOf(file), { log: (m) => console.error('[copydesk]', m) });
+  if (flags.includes('--background')) background = startBackgroundRefresher(storeConfigOf(file), { log: (m) => console.error('[copydesk]', m), hasWork: () => hasRefresherWork(service) });
 } else if (mode === 'bare') {
   const page = readFileSync(file, 'utf8');
   app = express();

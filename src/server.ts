@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openServiceContext } from './service/context.js';
+import { hasRefresherWork, openServiceContext } from './service/context.js';
 import { importCorpus } from './service/import-articles.js';
 import type { StoreConfig } from './service/types.js';
 import { createApp } from './web/app.js';
@@ -28,7 +28,7 @@ const imported = await importCorpus(service, corpusDir, { importedBy: 'corpus' }
 const firstAdmin = await ensureFirstAdmin(service);
 const app = await createApp({ service, isSecure: process.env.COPYDESK_SECURE_COOKIES === '1', allowedHosts, trustProxy });
 // Corpus-wide work (the checks after a decision, a large import's figures) runs in worker threads.
-const background = startBackgroundRefresher(config, { log: (message) => console.warn(message) });
+const background = startBackgroundRefresher(config, { log: (message) => console.warn(message), hasWork: () => hasRefresherWork(service) });
 const server = app.listen(port, host, () => {
   const shown = isWildcard || host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   console.log(`Copydesk on http://${shown}:${port} (${service.store.description}; corpus: ${imported.added} new, ${imported.existing} already there, ${imported.refused.length} refused)`);

@@ -9,6 +9,8 @@ const PASS_MS = 2000;
 const MAX_BUSY_PASSES = 24;
 /** How often an idle refresher looks for work another instance (or a crash) left (ms). */
 const IDLE_POLL_MS = 2000;
+/** How long a worker thread with nothing to do lives on (ms): an idle app keeps none, and their memory. */
+const THREAD_IDLE_MS = 10_000;
 
 /** The background refresher of one app instance: worker threads doing the corpus-wide work. */
 export interface BackgroundRefresher {
@@ -21,17 +23,21 @@ export interface BackgroundRefresher {
 /**
  * Starts the background refresher: a pool of worker threads, one per core by default, each doing
  * passes of refresh-worker.ts on its own connection to the database, while work is left; then one
- * poll every IDLE_POLL_MS. The app's event loop only waits on the threads' answers, so a re-check
+ * poll every IDLE_POLL_MS (`hasWork`, when given, answers it without starting a thread). The app's event loop only waits on the threads' answers, so a re-check
  * of every article after a glossary decision never pauses a page (bench/scale.js measures it).
  * Runs only from the compiled code (a thread loads dist/service/refresh-worker.js).
  */
-export function startBackgroundRefresher(config: StoreConfig, opts: { threads?: number; log?: (message: string) => void } = {}): BackgroundRefresher {
+export function startBackgroundRefresher(
+  config: StoreConfig,
+  opts: { threads?: number; log?: (message: string) => void; hasWork?: () => Promise<boolean> } = {},
+): BackgroundRefresher {
   const threads = Math.max(1, opts.threads ?? availableParallelism());
+  // Threads start when there is work and exit THREAD_IDLE_MS after it: an idle app holds no worker heaps.
   const pool = new Piscina<RefreshTask, RefreshTaskResult>({
     filename: new URL('./refresh-worker.js', import.meta.url).href,
-    minThreads: threads,
+    minThreads: 0,
     maxThreads: threads,
-    idleTimeout: 60_000,
+    idleTimeout: THREAD_IDLE_MS,
   });
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -39,6 +45,9 @@ export function startBackgroundRefresher(config: StoreConfig, opts: { threads?: 
   const log = opts.log ?? (() => {});
 
   const runOnce = async (): Promise<void> => {
+    // The idle poll asks the database first (one statement on the app's own connection) and wakes
+    // no thread when there is nothing to do.
+    if (opts.hasWork && !(await opts.hasWork())) return;
     for (;;) {
       const results = await Promise.all(Array.from({ length: threads }, () => pool.run({ config, budgetMs: PASS_MS })));
       if (isStopped || !results.some((r) => r.hasMore)) return;

@@ -2,7 +2,7 @@ import type { Store } from '../store/store.js';
 import { openStore, type StoreConfig } from '../store/open-store.js';
 import { getOrCreateSecret } from '../store/settings.js';
 import { readCorpusVersions, readListingVersions, readListingVersionsAndStale, type CorpusVersions } from '../store/counters.js';
-import { countStaleUpTo } from '../store/corpus.js';
+import { countStaleUpTo, hasBackgroundWork } from '../store/corpus.js';
 import { createFlagReader, type FlagReader } from './flag-reader.js';
 import { createDecisionsCache, refreshStale, type DecisionsData, type RefreshPass } from './refresh.js';
 
@@ -67,6 +67,11 @@ export interface ListingState {
   readonly key: string;
   /** True while more articles are stale than a page refreshes itself (an import or a re-check under way). */
   readonly isBusy: boolean;
+}
+
+/** Returns true when the background refresher has work (stale articles, phrases, name buckets): its idle poll. */
+export function hasRefresherWork(ctx: ServiceContext): Promise<boolean> {
+  return hasBackgroundWork(ctx.store);
 }
 
 /** Brings a write's few leftover articles up to date (refreshPending), then returns the listing pages' state. */

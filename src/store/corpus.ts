@@ -130,6 +130,20 @@ export async function readCorpusWordTotals(store: Store): Promise<{ mtWords: num
  * Returns how many articles wait for a refresh, counting at most `atMost + 1` (two index probes
  * that stop early): enough to tell "a write's few leftovers" from "a re-check under way".
  */
+/**
+ * Returns true when there is background work: an article marked or left behind by a decision, a
+ * phrase to expand, a name bucket to cluster. One statement of early-stopping probes, for the idle
+ * refresher's poll on the main thread (background.ts), so idle worker threads can exit.
+ */
+export async function hasBackgroundWork(store: Store): Promise<boolean> {
+  const { rows } = await sql<{ work: number }>`
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM articles WHERE is_dirty = 1)
+      OR EXISTS (SELECT 1 FROM articles WHERE refreshed_decisions < (SELECT value FROM counters WHERE name = 'decisions') AND is_dirty = 0)
+      OR EXISTS (SELECT 1 FROM dirty_phrases)
+      OR EXISTS (SELECT 1 FROM name_buckets WHERE is_dirty = 1) THEN 1 ELSE 0 END AS work`.execute(store.db);
+  return Number(rows[0]?.work ?? 0) === 1;
+}
+
 export async function countStaleUpTo(store: Store, decisions: number, atMost: number): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     SELECT (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 LIMIT ${atMost + 1}) d)

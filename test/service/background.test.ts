@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from 'kysely';
-import type { ServiceContext } from '../../src/service/context.js';
+import { hasRefresherWork, type ServiceContext } from '../../src/service/context.js';
 import type { StoreConfig } from '../../src/store/open-store.js';
 import { addConcept } from '../../src/service/glossary.js';
 import { jobsWithProgress } from '../../src/service/jobs.js';
@@ -139,5 +139,42 @@ describe(`refreshAll (${BACKEND})`, () => {
     expect(await readRunningTotals(ctx.store)).toEqual(await sumArticleRows(ctx.store));
     // Nothing left: it returns at once, having refreshed nothing.
     expect(await background.refreshAll(config, { threads: 1 })).toBe(0);
+  }, 120_000);
+
+  it('asks the database before waking a thread: an idle poll that finds nothing starts no work; hasRefresherWork sees every kind of work', async () => {
+    const { config, ctx } = await database();
+    await importUnrefreshed(ctx.store, articles(10));
+    expect(await hasRefresherWork(ctx)).toBe(true);
+    let polls = 0;
+    const idle = background.startBackgroundRefresher(config, { threads: 1, hasWork: async () => { polls += 1; return false; } });
+    try {
+      await new Promise((r) => setTimeout(r, 2500));
+    } finally {
+      await idle.stop();
+    }
+    expect(polls).toBeGreaterThan(0);
+    expect(await staleCount(ctx)).toBe(10); // the probe said no: nothing was refreshed
+
+    const working = background.startBackgroundRefresher(config, { threads: 1, hasWork: () => hasRefresherWork(ctx) });
+    try {
+      await until(async () => !(await hasRefresherWork(ctx)));
+    } finally {
+      await working.stop();
+    }
+    expect(await staleCount(ctx)).toBe(0);
+    // Each kind of work on its own.
+    await sql`UPDATE articles SET is_dirty = 1 WHERE id = 1`.execute(ctx.store.db);
+    expect(await hasRefresherWork(ctx)).toBe(true);
+    await sql`UPDATE articles SET is_dirty = 0 WHERE id = 1`.execute(ctx.store.db);
+    expect(await hasRefresherWork(ctx)).toBe(false);
+    await sql`UPDATE counters SET value = value + 1 WHERE name = 'decisions'`.execute(ctx.store.db);
+    expect(await hasRefresherWork(ctx)).toBe(true);
+    await sql`UPDATE articles SET refreshed_decisions = (SELECT value FROM counters WHERE name = 'decisions')`.execute(ctx.store.db);
+    expect(await hasRefresherWork(ctx)).toBe(false);
+    await sql`UPDATE name_buckets SET is_dirty = 1`.execute(ctx.store.db);
+    expect(await hasRefresherWork(ctx)).toBe(true);
+    await sql`UPDATE name_buckets SET is_dirty = 0`.execute(ctx.store.db);
+    await sql`INSERT INTO dirty_phrases (phrase, article_id) VALUES ('Cho Tae-yeol', 1)`.execute(ctx.store.db);
+    expect(await hasRefresherWork(ctx)).toBe(true);
   }, 120_000);
 });
