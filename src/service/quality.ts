@@ -7,7 +7,7 @@ import { mqmPassScore } from '../store/settings.js';
 import { readArticleState, type ArticleFlags, type ArticleState } from './flag-reader.js';
 import type { Flag } from '../core/checks/types.js';
 import { proposeCategory, type Proposal } from '../core/mqm/propose.js';
-import { countEvaluationWords, scoreArticle, DEFAULT_MQM_POLICY, type MqmPolicy, type MqmScore } from '../core/mqm/score.js';
+import { countEvaluationWords, scoreArticle, withOpenErrors, DEFAULT_MQM_POLICY, type MqmPolicy, type MqmScore } from '../core/mqm/score.js';
 import type { MqmCategoryId } from '../core/mqm/typology.js';
 import type { MqmSeverity } from '../core/mqm/severities.js';
 import { measureEditRate, type EditRateTotals, type SegmentEditRate } from '../core/metrics/edit-rate.js';
@@ -33,7 +33,14 @@ export interface ArticleQuality {
   /** Sum of edits / sum of edited words, and the character share, over the content segments. */
   readonly editRate: EditRateTotals;
   readonly corrections: readonly CategorisedCorrection[];
-  readonly mqm: MqmScore;
+  /** The MQM score; its verdict counts the open error flags too (`open-errors`), `openErrors` says how many. */
+  readonly mqm: MqmScore & { readonly openErrors: number };
+}
+
+/** The score with the article's open error flags in its verdict (a pass with one open is not a pass). */
+function withOpenFlags(mqm: MqmScore, openFlags: readonly Flag[]): MqmScore & { readonly openErrors: number } {
+  const openErrors = openFlags.filter((f) => f.severity === 'error').length;
+  return { ...mqm, verdict: withOpenErrors(mqm.verdict, openErrors), openErrors };
 }
 
 /** Returns an article's quality figures, given its segments, corrections and flags now and on the MT alone. */
@@ -76,7 +83,7 @@ export function scoreQuality(
     segments: rate.segments,
     editRate: rate.total,
     corrections: categorised,
-    mqm: scoreArticle(categorised.map((c) => ({ severity: c.severity, status: c.status })), countEvaluationWords(input.segments), policy),
+    mqm: withOpenFlags(scoreArticle(categorised.map((c) => ({ severity: c.severity, status: c.status })), countEvaluationWords(input.segments), policy), input.openFlags),
   };
 }
 

@@ -89,6 +89,8 @@ export interface ReportArticle {
   readonly mqmScore: number | null;
   readonly mqmPenalty: number;
   readonly hasCritical: boolean;
+  /** Error flags neither fixed nor dismissed. */
+  readonly openErrors: number;
   readonly confirmedCorrections: number;
   readonly proposedCorrections: number;
 }
@@ -112,11 +114,11 @@ export async function listReportArticles(
     SELECT a.id, a.title, a.mt_engine AS "mtEngine", a.status, s.hter_edits AS "hterEdits", s.hter_edits_ci AS "hterEditsCi",
            s.hter_words AS words, CASE WHEN s.char_length = 0 THEN 0 ELSE 1.0 * s.char_distance / s.char_length END AS "charShare",
            s.untouched_segments AS "untouchedSegments", s.content_segments AS "contentSegments", s.mqm_raw_score AS "mqmScore",
-           s.mqm_penalty AS "mqmPenalty", s.mqm_has_critical AS "hasCritical",
+           s.mqm_penalty AS "mqmPenalty", s.mqm_has_critical AS "hasCritical", s.open_errors AS "openErrors",
            s.confirmed_corrections AS "confirmedCorrections", s.proposed_corrections AS "proposedCorrections"
     FROM articles a JOIN article_stats s ON s.article_id = a.id
     ${after}
     ORDER BY ${order}
     LIMIT ${opts.limit} OFFSET ${opts.offset ?? 0}`.execute(store.db);
-  return rows.map((r) => ({ ...r, charShare: Number(r.charShare), hasCritical: Number(r.hasCritical) === 1, mqmScore: r.mqmScore === null ? null : Number(r.mqmScore) }));
+  return rows.map((r) => ({ ...r, charShare: Number(r.charShare), hasCritical: Number(r.hasCritical) === 1, openErrors: Number(r.openErrors), mqmScore: r.mqmScore === null ? null : Number(r.mqmScore) }));
 }

@@ -86,6 +86,25 @@ describe('GET /articles/:id/report (printable QA report)', () => {
   });
 });
 
+describe('the verdict while error flags are open (issue 13, bug 8)', () => {
+  it('never says Pass while an error flag is open: the printable report, the review page and the report export say so, and Pass follows the fix', async () => {
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
+    const { agent, csrf } = await editorAgent(app, 'Min-ji');
+    // The seed's headline "King Raises Issues…" is an open error; nothing is corrected, so MQM is 100.
+    const report = await agent.get(`/articles/${id}/report`).expect(200);
+    expect(report.text).toContain('<dt>MQM score</dt><dd>100.0');
+    expect(report.text).not.toContain('verdict-pass');
+    expect(report.text).toMatch(/<dd class="verdict-open-errors">Not passed: \d+ open error flags?/);
+    expect((await agent.get(`/articles/${id}`)).text).toMatch(/<dd class="verdict-open-errors">Not passed: \d+ open error flag/);
+    const csv = (await agent.get('/reports/export?format=csv').expect(200)).text.split('\n');
+    expect(csv.find((line) => line.startsWith(`${id},`))).toMatch(/,open-errors,/);
+    // Fixed, the same article passes.
+    await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'Cho Raises Issues at Meeting with Chinese Foreign Minister' }).expect(303);
+    expect((await agent.get(`/articles/${id}/report`)).text).toContain('<dd class="verdict-pass">Pass');
+  });
+});
+
 describe('reports per MT engine and without case', () => {
   it('groups the articles by the engine named at import or on the article page', async () => {
     const { ctx, id, otherId, agent, csrf } = await corpus();

@@ -56,8 +56,13 @@ export interface WordCountSegment {
   readonly edit: string;
 }
 
-/** `pass`/`fail` against the policy; `unscored` when the article has no words to score and no critical error. */
-export type MqmVerdict = 'pass' | 'fail' | 'unscored';
+/**
+ * `pass`/`fail` against the policy; `unscored` when the article has no words to score and no
+ * critical error; `open-errors` when the score would pass but error flags are still open (neither
+ * fixed nor dismissed): the score counts only confirmed corrections, so an unfixed error must not
+ * read as a pass.
+ */
+export type MqmVerdict = 'pass' | 'fail' | 'unscored' | 'open-errors';
 
 /** How many errors of each severity. */
 export type SeverityCounts = Readonly<Record<MqmSeverity, number>>;
@@ -138,9 +143,22 @@ function rawScoreOf(penalty: number, words: number): number | null {
   return MAX_SCORE_VALUE - (MAX_SCORE_VALUE * penalty) / words;
 }
 
-/** Returns an article's verdict from its stored figures and a pass score (what scoreArticle decides). */
-export function mqmVerdict(hasCritical: boolean, rawScore: number | null, passScore: number): MqmVerdict {
-  return verdictOf(hasCritical, rawScore, { ...DEFAULT_MQM_POLICY, passScore });
+/** Returns an article's verdict from its stored figures and a pass score (what scoreArticle and withOpenErrors decide). */
+export function mqmVerdict(hasCritical: boolean, rawScore: number | null, passScore: number, openErrors = 0): MqmVerdict {
+  return withOpenErrors(verdictOf(hasCritical, rawScore, { ...DEFAULT_MQM_POLICY, passScore }), openErrors);
+}
+
+/** Returns the verdict with the article's open error flags counted: a pass with any open is `open-errors`. */
+export function withOpenErrors(verdict: MqmVerdict, openErrors: number): MqmVerdict {
+  return verdict === 'pass' && openErrors > 0 ? 'open-errors' : verdict;
+}
+
+/** The words a page or a report prints for a verdict. */
+export function verdictLabel(verdict: MqmVerdict, hasCritical: boolean, openErrors = 0): string {
+  if (verdict === 'pass') return 'Pass';
+  if (verdict === 'fail') return hasCritical ? 'Fail (critical error)' : 'Fail';
+  if (verdict === 'open-errors') return `Not passed: ${openErrors} open error flag${openErrors === 1 ? '' : 's'}`;
+  return 'Not scored';
 }
 
 function verdictOf(hasCritical: boolean, rawScore: number | null, policy: MqmPolicy): MqmVerdict {

@@ -1,3 +1,4 @@
+import { verdictLabel } from '../../core/mqm/score.js';
 import type { ArticleQuality } from '../../service/types.js';
 import { MQM_DIMENSIONS, MQM_ERROR_TYPES, mqmCategoryLabel } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
@@ -40,7 +41,7 @@ function buildQualityFigures(quality: ArticleQuality, articleId: number) {
     penaltyPer1000: fixed(mqm.penaltyPer1000, 1),
     penalty: mqm.penalty,
     verdict: mqm.verdict,
-    verdictLabel: mqm.verdict === 'pass' ? 'Pass' : mqm.verdict === 'fail' ? (mqm.hasCritical ? 'Fail (critical error)' : 'Fail') : 'Not scored',
+    verdictLabel: verdictLabel(mqm.verdict, mqm.hasCritical, mqm.openErrors),
     confirmedCount: mqm.count,
     proposedCount: mqm.unconfirmed.count,
     scoreIfConfirmed: fixed(mqm.unconfirmed.rawScoreIfConfirmed, 1),

@@ -48,7 +48,7 @@ export function toReportRow(a: ReportArticle, opts: { passScore: number; isCaseS
     contentSegments: a.contentSegments,
     mqmScore: a.mqmScore,
     mqmPenalty: a.mqmPenalty,
-    verdict: mqmVerdict(a.hasCritical, a.mqmScore, opts.passScore),
+    verdict: mqmVerdict(a.hasCritical, a.mqmScore, opts.passScore, a.openErrors),
     confirmedCorrections: a.confirmedCorrections,
     proposedCorrections: a.proposedCorrections,
   };
