@@ -6,12 +6,17 @@ import type { ExportArticle, ArticleExportFormat, ExportedFile } from '../format
 import { exportArticle } from '../formats/article/index.js';
 import { TOOL } from '../formats/tool.js';
 import { ServiceError } from './errors.js';
+import { readArticleState } from './flag-reader.js';
 
-/** Returns an article as the exports need it (each segment's MT, current edit, last author and corrections), or undefined. */
+/** Returns an article as the exports need it (each segment's MT, current edit, last author, corrections and open error flags), or undefined. */
 export async function loadExportArticle(ctx: ServiceContext, articleId: number): Promise<(ExportArticle & { readonly mtEngine: string }) | undefined> {
   const article = await getArticle(ctx.store, articleId);
   if (!article) return undefined;
-  const [segments, corrections] = await Promise.all([listSegments(ctx.store, articleId), listCurrentCorrections(ctx.store, articleId)]);
+  const [segments, corrections, state] = await Promise.all([listSegments(ctx.store, articleId), listCurrentCorrections(ctx.store, articleId), readArticleState(ctx.store, articleId)]);
+  // The checks' open error flags, per segment: an export never calls such a segment reviewed.
+  const flags = state ? await ctx.flags.flagsFor(articleId, state) : undefined;
+  const openErrors = new Map<number, number>();
+  for (const flag of flags?.open ?? []) if (flag.severity === 'error') openErrors.set(flag.segment, (openErrors.get(flag.segment) ?? 0) + 1);
   return {
     id: article.id,
     title: article.title,
@@ -28,6 +33,7 @@ export async function loadExportArticle(ctx: ServiceContext, articleId: number):
       author: s.author,
       savedAt: s.savedAt,
       corrections: corrections.filter((c) => c.position === s.position).map((c) => ({ mtText: c.mtText, editText: c.editText })),
+      openErrors: openErrors.get(s.position) ?? 0,
     })),
   };
 }

@@ -36,6 +36,32 @@ describe('GET /articles/:id/export', () => {
     expect(xml).toContain(expected);
   });
 
+  it('exports a segment saved with its error flag still open as not reviewed (issue 13, bug 9)', async () => {
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
+    const { agent, csrf } = await editorAgent(app, 'Min-ji');
+    // The headline edited, but "King" left in: saved, and its error flag still open.
+    await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '0', text: 'King Raises Issues at Meeting with the Chinese Foreign Minister' }).expect(303);
+    const text = (format: string) => agent.get(`/articles/${id}/export?format=${format}`).buffer(true).parse((r, cb) => {
+      let body = '';
+      r.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      r.on('end', () => cb(null, body));
+    }).expect(200).then((res) => res.body as string);
+    const xliff = await text('xliff');
+    expect(xliff).toMatch(/<segment id="s5" state="translated" subState="copydesk:open-errors">/);
+    expect(xliff).not.toMatch(/<segment id="s5" state="reviewed"/);
+    expect(await validateXliff2(xliff)).toEqual([]);
+    const xliff12 = await text('xliff12');
+    expect(xliff12).toMatch(/<trans-unit id="s5"[^>]*>/);
+    expect(/<trans-unit id="s5"[^>]*>/.exec(xliff12)?.[0]).not.toContain('approved');
+    expect(xliff12).toContain('state="needs-review-translation"');
+    expect(await validateXliff12(xliff12)).toEqual([]);
+    expect(await text('tmx')).not.toContain('<seg>King Raises Issues');
+    // Fixed, it is reviewed again.
+    await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '1', text: 'Cho Raises Issues at Meeting with the Chinese Foreign Minister' }).expect(303);
+    expect(await text('xliff')).toMatch(/<segment id="s5" state="reviewed" subState="copydesk:edited">/);
+  });
+
   it('downloads JSON Lines, one record per content segment', async () => {
     const { id, agent } = await editedArticle();
     const res = await agent.get(`/articles/${id}/export?format=jsonl`).buffer(true).parse((r, cb) => {

@@ -26,3 +26,12 @@ export function editStatus(segment: ExportSegment): EditStatus {
 export function isBilingual(segments: readonly ExportSegment[]): boolean {
   return segments.length > 0 && segments.every((s) => s.source !== undefined);
 }
+
+/**
+ * Returns true when the checks left an error open in the segment: whatever the editor saved, it
+ * is not reviewed yet, and no export may call it reviewed or approved (unless the article is
+ * marked done: the editor signed it off as it is).
+ */
+export function hasOpenErrors(segment: ExportSegment): boolean {
+  return (segment.openErrors ?? 0) > 0;
+}

@@ -3,7 +3,7 @@ import { toTmxDate } from './dates.js';
 import { articleToken, segmentId } from './ids.js';
 import { MT_LANG, SOURCE_LANG, TARGET_LANG } from './languages.js';
 import { MONOLINGUAL_NOTE } from './monolingual-note.js';
-import { editStatus, exportedSegments } from './segments.js';
+import { editStatus, exportedSegments, hasOpenErrors } from './segments.js';
 import type { ExportArticle, ExportMeta, ExportSegment } from './types.js';
 import { newXmlDocument, serializeXml, XML_NS, type XmlNode, xmlAttribute, xmlText } from './xml.js';
 
@@ -16,12 +16,12 @@ function unitSourceLang(segment: ExportSegment): string {
 }
 
 /**
- * Returns true when the segment belongs in a translation memory: reviewed by a person (saved, or
- * in an article marked done; raw MT would teach the TM the MT's mistakes) and with text on both
- * sides (an empty variant matches nothing).
+ * Returns true when the segment belongs in a translation memory: reviewed by a person (saved with
+ * no error flag left open, or in an article marked done; raw MT would teach the TM the MT's
+ * mistakes) and with text on both sides (an empty variant matches nothing).
  */
 function isMemorable(segment: ExportSegment, articleStatus: string): boolean {
-  const isReviewed = articleStatus === 'done' || editStatus(segment) !== 'unchanged';
+  const isReviewed = articleStatus === 'done' || (editStatus(segment) !== 'unchanged' && !hasOpenErrors(segment));
   const sourceText = segment.source ?? segment.mt;
   return isReviewed && cleanText(sourceText).trim() !== '' && cleanText(segment.edit).trim() !== '';
 }

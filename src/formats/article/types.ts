@@ -25,6 +25,8 @@ export interface ExportSegment {
   readonly savedAt: string | null;
   /** The corrections of the current edit against the MT, in text order. */
   readonly corrections: readonly ExportCorrection[];
+  /** Error flags of the checks still open (neither fixed nor dismissed) in this segment; unknown (undefined) counts as none. */
+  readonly openErrors?: number;
 }
 
 /** An article to export: its record and every segment in reading order (page chrome included; the writers leave it out). */

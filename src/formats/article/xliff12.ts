@@ -3,7 +3,7 @@ import { describeCorrection } from './describe-correction.js';
 import { articleToken, segmentId } from './ids.js';
 import { SOURCE_LANG, TARGET_LANG } from './languages.js';
 import { MONOLINGUAL_NOTE } from './monolingual-note.js';
-import { editStatus, exportedSegments, isBilingual, type EditStatus } from './segments.js';
+import { editStatus, exportedSegments, hasOpenErrors, isBilingual, type EditStatus } from './segments.js';
 import type { ExportArticle, ExportMeta, ExportSegment } from './types.js';
 import { newXmlDocument, serializeXml, XML_NS, type XmlNode, xmlAttribute, xmlText } from './xml.js';
 
@@ -17,16 +17,18 @@ const TOOL_ID = 'copydesk';
 const PARTIAL_SOURCE_NOTE = 'Where the Korean source is known, it is in a note with xml:lang "ko".';
 
 /** The target states Copydesk writes (XLIFF 1.2 §4.3.2 "state"). */
-export type Xliff12State = 'translated' | 'signed-off' | 'final';
+export type Xliff12State = 'translated' | 'needs-review-translation' | 'signed-off' | 'final';
 
 /**
  * Returns the `<target>` state: `final` for every segment of an article marked done, `signed-off`
- * ("changes are reviewed and approved") for segments the editor saved, changed or not, and
+ * ("changes are reviewed and approved") for segments the editor saved, changed or not,
+ * `needs-review-translation` for a saved segment where an error flag is still open, and
  * `translated` for MT nobody has reviewed yet.
  */
-export function xliff12State(articleStatus: string, status: EditStatus): Xliff12State {
+export function xliff12State(articleStatus: string, status: EditStatus, isOpen = false): Xliff12State {
   if (articleStatus === 'done') return 'final';
-  return status === 'unchanged' ? 'translated' : 'signed-off';
+  if (status === 'unchanged') return 'translated';
+  return isOpen ? 'needs-review-translation' : 'signed-off';
 }
 
 /**
@@ -64,9 +66,9 @@ export function writeXliff12(article: ExportArticle, meta: ExportMeta): string {
 
 function writeTransUnit(body: XmlNode, segment: ExportSegment, articleStatus: string, isKorean: boolean, meta: ExportMeta): void {
   const status = editStatus(segment);
-  const state = xliff12State(articleStatus, status);
+  const state = xliff12State(articleStatus, status, hasOpenErrors(segment));
   const unit = body.ele(XLIFF12_NS, 'trans-unit', { id: segmentId(segment.position), restype: `x-${segment.kind}` });
-  if (state !== 'translated') unit.att('approved', 'yes');
+  if (state === 'final' || state === 'signed-off') unit.att('approved', 'yes');
   // Captions keep their line break before the photo credit (XML 1.0 §2.10; the default lets tools collapse it).
   unit.att(XML_NS, 'xml:space', 'preserve');
   unit.ele(XLIFF12_NS, 'source').txt(xmlText(isKorean ? (segment.source ?? '') : segment.mt));

@@ -2,7 +2,7 @@ import { describeCorrection } from './describe-correction.js';
 import { articleToken, segmentId, unitId } from './ids.js';
 import { SOURCE_LANG, TARGET_LANG } from './languages.js';
 import { MONOLINGUAL_NOTE } from './monolingual-note.js';
-import { editStatus, exportedSegments, isBilingual, type EditStatus } from './segments.js';
+import { editStatus, exportedSegments, hasOpenErrors, isBilingual, type EditStatus } from './segments.js';
 import type { ExportArticle, ExportMeta, ExportSegment } from './types.js';
 import { newXmlDocument, serializeXml, XML_NS, XMLNS_NS, type XmlNode, xmlAttribute, xmlText } from './xml.js';
 
@@ -21,12 +21,13 @@ const PARTIAL_SOURCE_NOTE = 'Where the Korean source is known, it is in a note o
 /**
  * Returns a segment's state: `final` for every segment of an article marked done (the editor
  * signed it off), else `reviewed` for segments the editor saved (changed or confirmed) and
- * `translated` for MT nobody has reviewed yet. The subState says which (`copydesk:edited`,
- * `copydesk:confirmed`, `copydesk:unchanged`; core §4.3.1.32 requires a prefix).
+ * `translated` for MT nobody has reviewed yet and for a segment where an error flag is still open.
+ * The subState says which (`copydesk:edited`, `copydesk:confirmed`, `copydesk:unchanged`,
+ * `copydesk:open-errors`; core §4.3.1.32 requires a prefix).
  */
-export function xliff2State(articleStatus: string, status: EditStatus): Xliff2State {
+export function xliff2State(articleStatus: string, status: EditStatus, isOpen = false): Xliff2State {
   if (articleStatus === 'done') return 'final';
-  return status === 'unchanged' ? 'translated' : 'reviewed';
+  return status === 'unchanged' || isOpen ? 'translated' : 'reviewed';
 }
 
 /**
@@ -81,7 +82,8 @@ function writeUnit(file: XmlNode, segment: ExportSegment, articleStatus: string,
   addNotes(unit, notes);
 
   const status = editStatus(segment);
-  const seg = unit.ele(XLIFF2_NS, 'segment', { id, state: xliff2State(articleStatus, status), subState: `copydesk:${status}` });
+  const isOpen = hasOpenErrors(segment);
+  const seg = unit.ele(XLIFF2_NS, 'segment', { id, state: xliff2State(articleStatus, status, isOpen), subState: `copydesk:${isOpen ? 'open-errors' : status}` });
   seg.ele(XLIFF2_NS, 'source').txt(xmlText(isKorean ? (segment.source ?? '') : segment.mt));
   seg.ele(XLIFF2_NS, 'target').txt(xmlText(segment.edit));
 }

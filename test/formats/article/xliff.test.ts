@@ -8,6 +8,8 @@ import {
   xliff2State,
   type EditStatus,
 } from '../../../src/formats/article/index.js';
+import { writeTmx } from '../../../src/formats/article/index.js';
+import { validateTmx, validateXliff12, validateXliff2 } from '../schema-validators.js';
 import { corpusArticle, hostileArticle, koreanArticle, META } from './fixtures.js';
 import { xpathText, xpathTexts } from './xml-query.js';
 
@@ -22,6 +24,41 @@ describe('segment states', () => {
   ];
   it.each(rows)('$label: XLIFF 2 $xliff2, XLIFF 1.2 $xliff12', ({ article, status, xliff2, xliff12 }) => {
     expect({ xliff2: xliff2State(article, status), xliff12: xliff12State(article, status) }).toEqual({ xliff2, xliff12 });
+  });
+
+  const open: typeof rows = [
+    { label: 'an edited segment with an error flag still open', article: 'in-review', status: 'edited', xliff2: 'translated', xliff12: 'needs-review-translation' },
+    { label: 'a confirmed segment with an error flag still open', article: 'in-review', status: 'confirmed', xliff2: 'translated', xliff12: 'needs-review-translation' },
+    { label: 'MT nobody has reviewed, with an error flag open', article: 'in-review', status: 'unchanged', xliff2: 'translated', xliff12: 'translated' },
+    { label: 'a segment with an open error in an article the editor marked done', article: 'done', status: 'edited', xliff2: 'final', xliff12: 'final' },
+  ];
+  it.each(open)('$label: XLIFF 2 $xliff2, XLIFF 1.2 $xliff12', ({ article, status, xliff2, xliff12 }) => {
+    expect({ xliff2: xliff2State(article, status, true), xliff12: xliff12State(article, status, true) }).toEqual({ xliff2, xliff12 });
+  });
+});
+
+describe('a segment where an error flag is still open (issue 13, bug 9)', () => {
+  // The corpus article with paragraph 6 saved unchanged (confirmed) and paragraph 4 edited, each with an open error flag.
+  const base = corpusArticle();
+  const article = { ...base, segments: base.segments.map((s) => (s.position === 6 || s.position === 4 ? { ...s, openErrors: 1 } : s)) };
+
+  it('is never exported as reviewed, approved or signed off, and the files stay valid', () => {
+    const x2 = writeXliff2(article, META);
+    expect(xpathText(x2, '//x:segment[@id="s6"]/@state')).toBe('translated');
+    expect(xpathText(x2, '//x:segment[@id="s6"]/@subState')).toBe('copydesk:open-errors');
+    expect(xpathText(x2, '//x:segment[@id="s4"]/@state')).toBe('translated');
+    expect(xpathText(x2, '//x:segment[@id="s5"]/@state')).toBe('reviewed'); // no open error: as before
+    expect(validateXliff2(x2)).toEqual([]);
+    const x12 = writeXliff12(article, META);
+    expect(xpathText(x12, '//x12:trans-unit[@id="s6"]/x12:target/@state')).toBe('needs-review-translation');
+    expect(xpathTexts(x12, '//x12:trans-unit[@id="s6"]/@approved')).toEqual([]);
+    expect(xpathText(x12, '//x12:trans-unit[@id="s5"]/@approved')).toBe('yes');
+    expect(validateXliff12(x12)).toEqual([]);
+    // A translation memory takes only reviewed pairs: not these two.
+    const tmx = writeTmx(article, META);
+    const plain = writeTmx(base, META);
+    expect((tmx.match(/<tu[ >]/g) ?? []).length).toBe((plain.match(/<tu[ >]/g) ?? []).length - 2);
+    expect(validateTmx(tmx)).toEqual([]);
   });
 });
 
