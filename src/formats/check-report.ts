@@ -1,4 +1,5 @@
-import type { Flag, Severity } from '../core/checks/types.js';
+import type { Flag, FlagSpan, Severity } from '../core/checks/types.js';
+import { spansOf } from '../core/checks/flag-spans.js';
 
 /** The flags of one checked file, under the name it was given on the command line. */
 export interface FileFlags {
@@ -6,8 +7,12 @@ export interface FileFlags {
   readonly flags: readonly Flag[];
 }
 
-/** One flag as the JSON report writes it (issue 3's contract): every field of the flag but its fingerprint; the writer fixes the key order and leaves out group and variants when absent. */
-export type JsonFlag = Omit<Flag, 'fingerprint'>;
+/**
+ * One flag as the JSON report writes it (issue 3's contract): every field of the flag but its
+ * fingerprint; the writer fixes the key order, leaves out group and variants when absent, and
+ * always writes `spans`, every place the flag covers (issue 12), the first being segment/start/end/text.
+ */
+export type JsonFlag = Omit<Flag, 'fingerprint' | 'spans'> & { readonly spans: readonly FlagSpan[] };
 
 /** The JSON report: `{"files": [{"file": …, "flags": […]}]}`. */
 export interface JsonReport {
@@ -23,7 +28,8 @@ export function countSeverities(files: readonly FileFlags[]): Record<Severity, n
 
 /**
  * Returns the text report, one line per flag the way compilers write them
- * (`file:segment: severity check-id: message`, segment 0-based as in the JSON), then a summary line.
+ * (`file:segment: severity check-id: message`, segment 0-based as in the JSON), a flag with several
+ * places ending in ` [3 places: 4:0-12 “Cho Tae-yeol”, 8:0-12 …]`, then a summary line.
  */
 export function formatTextReport(files: readonly FileFlags[]): string {
   return joinReportParts('text', files.map((f) => formatReportPart('text', f)));
@@ -76,7 +82,7 @@ const JSON_ENTRY_INDENT = '    ';
 export function formatReportPart(format: ReportFormat, { file, flags }: FileFlags): ReportPart {
   const counts = countSeverities([{ file, flags }]);
   if (format === 'text') {
-    return { text: flags.map((f) => `${file}:${f.segment}: ${f.severity} ${f.check}: ${oneLine(f.message)}\n`).join(''), counts };
+    return { text: flags.map((f) => `${file}:${f.segment}: ${f.severity} ${f.check}: ${oneLine(f.message)}${placesOf(f)}\n`).join(''), counts };
   }
   // The entry as JSON.stringify(report, null, 2) nests it. JSON.stringify writes no line break
   // inside a string (it escapes \n; U+2028 and U+2029 stay raw, so split on "\n" only, never /^/m).
@@ -105,7 +111,7 @@ export function reportPieces(format: ReportFormat, parts: readonly ReportPart[])
 }
 
 function toJsonFlag(f: Flag): JsonFlag {
-  const base: JsonFlag = {
+  const base: Omit<JsonFlag, 'spans'> = {
     check: f.check,
     severity: f.severity,
     segment: f.segment,
@@ -120,7 +126,15 @@ function toJsonFlag(f: Flag): JsonFlag {
     ...base,
     ...(f.group !== undefined ? { group: f.group } : {}),
     ...(f.variants !== undefined ? { variants: f.variants } : {}),
+    spans: spansOf(f).map((s) => ({ segment: s.segment, start: s.start, end: s.end, text: s.text })),
   };
+}
+
+/** " [3 places: 4:0-12 “Cho Tae-yeol”, 8:0-12 “Cho Tae-yeol”, …]" for a flag with several places (segment:start-end), else "". */
+function placesOf(f: Flag): string {
+  const spans = spansOf(f);
+  if (spans.length < 2) return '';
+  return ` [${spans.length} places: ${spans.map((s) => `${s.segment}:${s.start}-${s.end} “${oneLine(s.text)}”`).join(', ')}]`;
 }
 
 /** Line breaks in a message (a quoted caption) would break the one-line-per-flag format. */

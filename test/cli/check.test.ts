@@ -43,8 +43,13 @@ describe('copydesk check', () => {
     const flags = report.files[0]?.flags ?? [];
     for (const flag of flags) {
       expect(Object.keys(flag).slice(0, 8)).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions']);
-      expect(Object.keys(flag).slice(8).every((k) => k === 'group' || k === 'variants')).toBe(true);
+      expect(Object.keys(flag).slice(8).every((k) => k === 'group' || k === 'variants' || k === 'spans')).toBe(true);
+      expect(Object.keys(flag).at(-1)).toBe('spans');
     }
+    // Issue 12: the person spelled two ways is one flag carrying its three places (was three warnings and two infos).
+    expect(flags.filter((f) => f.check === 'name-variant').map((f) => f.spans.map((s) => `${s.segment}:${s.start}-${s.end} ${s.text}`))).toEqual([
+      ['4:0-12 Cho Tae-yeol', '8:0-12 Cho Tae-yeol', '8:110-122 Cho Tae-yeol'],
+    ]);
     expect(flags.filter((f) => f.check === 'duplicate-segment')).toEqual([
       {
         check: 'duplicate-segment',
@@ -55,6 +60,7 @@ describe('copydesk check', () => {
         text: `${HEADLINE} `,
         message: 'This repeats the headline (“Cho Tae-yeol Criticizes Forced Repatriation of Defectors:…”): delete the repeated text',
         suggestions: [''],
+        spans: [{ segment: 8, start: 0, end: 93, text: `${HEADLINE} ` }],
       },
     ]);
   });

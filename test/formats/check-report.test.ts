@@ -27,6 +27,18 @@ const hangul: Flag = {
   fingerprint: 'untranslated|조태열|00000000',
 };
 
+/** One person spelled two ways in three places (issue 12): one flag carrying every place. */
+const cluster: Flag = {
+  ...variant,
+  message: 'Cho Tae-yeol (headline, caption ×2) is spelled Cho Tae-yul in 2 places (body ×2)',
+  fingerprint: 'name-variant:cho-tae-yul',
+  spans: [
+    { segment: 4, start: 0, end: 12, text: 'Cho Tae-yeol' },
+    { segment: 8, start: 0, end: 12, text: 'Cho Tae-yeol' },
+    { segment: 8, start: 110, end: 122, text: 'Cho\nTae-yeol' },
+  ],
+};
+
 describe('formatTextReport', () => {
   it('writes one compiler-style line per flag and a summary', () => {
     expect(formatTextReport([{ file: 'a.txt', flags: [variant] }, { file: 'b.txt', flags: [hangul] }])).toBe(
@@ -34,6 +46,16 @@ describe('formatTextReport', () => {
         'a.txt:4: warning name-variant: Cho Tae-yeol is spelled Cho Tae-yul in 2 other places',
         'b.txt:0: error untranslated: “조태열” is Korean (Hangul) left untranslated: translate it or remove it',
         '2 files checked: 1 error, 1 warning, 0 info',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists every place of a flag with several on its one line, and counts it once', () => {
+    expect(formatTextReport([{ file: 'a.txt', flags: [cluster] }])).toBe(
+      [
+        'a.txt:4: warning name-variant: Cho Tae-yeol (headline, caption ×2) is spelled Cho Tae-yul in 2 places (body ×2) [3 places: 4:0-12 “Cho Tae-yeol”, 8:0-12 “Cho Tae-yeol”, 8:110-122 “Cho Tae-yeol”]',
+        '1 file checked: 0 errors, 1 warning, 0 info',
         '',
       ].join('\n'),
     );
@@ -50,13 +72,20 @@ describe('formatTextReport', () => {
 });
 
 describe('the JSON report', () => {
-  it('keeps the contract: keys in order, no fingerprint, group and variants only when present', () => {
+  it('keeps the contract: keys in order, no fingerprint, group and variants only when present, spans always', () => {
     const report = buildJsonReport([{ file: 'corpus/x.txt', flags: [variant, hangul] }]);
     expect(Object.keys(report)).toEqual(['files']);
     expect(Object.keys(report.files[0] ?? {})).toEqual(['file', 'flags']);
     const [first, second] = report.files[0]?.flags ?? [];
-    expect(Object.keys(first ?? {})).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions', 'group', 'variants']);
-    expect(Object.keys(second ?? {})).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions']);
+    expect(Object.keys(first ?? {})).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions', 'group', 'variants', 'spans']);
+    expect(Object.keys(second ?? {})).toEqual(['check', 'severity', 'segment', 'start', 'end', 'text', 'message', 'suggestions', 'spans']);
+    expect(second?.spans).toEqual([{ segment: 0, start: 0, end: 3, text: '조태열' }]);
+  });
+
+  it('writes every place of a flag with several, the first being its segment/start/end/text', () => {
+    const [flag] = buildJsonReport([{ file: 'a.txt', flags: [cluster] }]).files[0]?.flags ?? [];
+    expect(flag?.spans.map((s) => `${s.segment}:${s.start}-${s.end}`)).toEqual(['4:0-12', '8:0-12', '8:110-122']);
+    expect([flag?.segment, flag?.start, flag?.end, flag?.text]).toEqual([4, 0, 12, 'Cho Tae-yeol']);
   });
 
   it('is written as indented JSON that parses back to the report', () => {

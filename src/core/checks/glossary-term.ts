@@ -4,9 +4,11 @@ import { areSameName, type NameReading } from '../names/name-match.js';
 import { spellingOf } from '../names/normalise.js';
 import { findWholePhrase } from './correction-phrases.js';
 import { spanFingerprint } from './span-fingerprint.js';
-import { describeSegment } from './place-names.js';
+import { describeSegments } from './place-names.js';
+import { spanFields } from './flag-spans.js';
+import type { NameMention } from '../names/types.js';
 
-/** Flags deprecated glossary forms and romanization variants of a glossary person's preferred form (issue 4). */
+/** Flags deprecated glossary forms and romanization variants of a glossary person's preferred form (issue 4): one flag per person, one per place of a rejected term. */
 export const glossaryTerm = {
   id: 'glossary-term',
   name: 'Glossary term not followed',
@@ -44,12 +46,16 @@ function personConcepts(glossary: readonly GlossaryConcept[]): PersonConcept[] {
     });
 }
 
-/** Flags every full mention of a glossary person that is neither the preferred nor an admitted form. */
+/**
+ * Flags the full mentions of each glossary person that are neither the preferred nor an admitted
+ * form: one flag per person (issue 12), with every such mention as a span; an error when one of
+ * them is a rejected form, else a warning. Fingerprint: the check and the concept.
+ */
 function personFlags(article: ArticleView, ctx: CheckContext): Flag[] {
   const people = personConcepts(ctx.glossary);
   // Guard: the glossary names no person.
   if (people.length === 0) return [];
-  const flags: Flag[] = [];
+  const found = new Map<PersonConcept, { mention: NameMention; spelling: string }[]>();
   for (const person of ctx.names.people) {
     for (const mention of person.mentions) {
       if (mention.isSurnameOnly) continue;
@@ -59,25 +65,32 @@ function personFlags(article: ArticleView, ctx: CheckContext): Flag[] {
         (p) => p.deprecated.has(spelling) || (reading !== undefined && !p.accepted.has(spelling) && p.readings.some((r) => areSameName(r, reading))),
       );
       if (!match || match.accepted.has(spelling)) continue;
-      const isDeprecated = match.deprecated.has(spelling);
-      flags.push({
-        check: glossaryTerm.id,
-        severity: isDeprecated ? 'error' : 'warning',
-        segment: mention.segment,
-        start: mention.start,
-        end: mention.end,
-        text: mention.text,
-        message: isDeprecated
-          ? `${mention.text} is a spelling the glossary rejects; write ${match.concept.preferred} (${describeSegment(article, mention.segment)}).`
-          : `${mention.text} is another romanization of ${match.concept.preferred}, the glossary's form; write ${match.concept.preferred}.`,
-        suggestions: [match.concept.preferred],
-        fingerprint: `glossary-term:${match.concept.id}:${spelling}`,
-        group: match.concept.id,
-        variants: [match.concept.preferred, ...match.concept.admitted],
-      });
+      found.set(match, [...(found.get(match) ?? []), { mention, spelling }]);
     }
   }
-  return flags;
+  return [...found.entries()].map(([match, mentions]): Flag => {
+    const preferred = match.concept.preferred;
+    const bySpelling = new Map<string, NameMention[]>();
+    for (const { mention, spelling } of mentions) bySpelling.set(spelling, [...(bySpelling.get(spelling) ?? []), mention]);
+    const describe = (spelling: string, at: readonly NameMention[]): string =>
+      `${at[0]?.text ?? spelling} (${describeSegments(article, at.map((m) => m.segment))})`;
+    const rejected = [...bySpelling].filter(([spelling]) => match.deprecated.has(spelling)).map(([spelling, at]) => describe(spelling, at));
+    const other = [...bySpelling].filter(([spelling]) => !match.deprecated.has(spelling)).map(([spelling, at]) => describe(spelling, at));
+    const parts = [
+      ...(rejected.length > 0 ? [`${rejected.join(' and ')} ${rejected.length === 1 ? 'is a spelling' : 'are spellings'} the glossary rejects`] : []),
+      ...(other.length > 0 ? [`${other.join(' and ')} ${other.length === 1 ? 'is another romanization' : 'are other romanizations'} of ${preferred}, the glossary's form`] : []),
+    ];
+    return {
+      check: glossaryTerm.id,
+      severity: rejected.length > 0 ? 'error' : 'warning',
+      ...spanFields(mentions.map(({ mention: m }) => ({ segment: m.segment, start: m.start, end: m.end, text: m.text }))),
+      message: `${parts.join('; ')}; write ${preferred}.`,
+      suggestions: [preferred],
+      fingerprint: `glossary-term:${match.concept.id}`,
+      group: match.concept.id,
+      variants: [preferred, ...match.concept.admitted],
+    };
+  });
 }
 
 /** Flags every whole-word occurrence of a deprecated form of a non-person concept (exact and case-sensitive: terms are not names). */

@@ -2,13 +2,16 @@ import type { ArticleView, Check, CheckContext, Flag } from './types.js';
 import type { SegmentKind } from '../article/types.js';
 import type { NameMention, Person, PreferredBecause } from '../names/types.js';
 import { spellingOf } from '../names/normalise.js';
+import { spanFields } from './flag-spans.js';
 
 /**
- * `name-variant`: one person's name spelled in more than one way in the article (issue 3). Every
- * occurrence of every spelling is flagged; the flags about one person share `group` (the person's
- * id) and list all the person's spellings in `variants`, preferred first. The preferred spelling's
- * own occurrences are flagged at `info`, so the panel shows where it stands; the others at `warning`,
- * with the preferred spelling as the suggestion.
+ * `name-variant`: one person's name spelled in more than one way in the article (issue 3). One
+ * flag per person (issue 12: a cluster was a warning per variant occurrence plus an info per
+ * preferred occurrence, which counted one problem several times): its spans are every occurrence
+ * of every spelling but the preferred one, in reading order, the first being the flag's primary
+ * span; `group` is the person's id and `variants` all the person's spellings, preferred first;
+ * the suggestion is the preferred spelling. The fingerprint is the check and the person, so a
+ * dismissal survives re-runs and edits that change which places are misspelled.
  */
 export const nameVariant = {
   id: 'name-variant',
@@ -32,48 +35,46 @@ const REASON: Readonly<Record<PreferredBecause, string>> = {
 };
 
 function flagsFor(person: Person, kinds: ReadonlyMap<number, SegmentKind>): Flag[] {
-  // Guard: a person the glossary names is the glossary-term check's business (one flag per span).
+  // Guard: a person the glossary names is the glossary-term check's business.
   if (person.preferredBecause === 'glossary') return [];
   const full = person.mentions.filter((m) => !m.isSurnameOnly);
-  // Each mention's spelling, worked out once: every flag's message counts the places of every spelling.
+  // Each mention's spelling, worked out once: the message counts the places of every spelling.
   const spellings = full.map((m) => spellingOf(m.text));
   const used = new Set(spellings);
   // Guard: one spelling in use (a glossary form the article never uses is the glossary check's business).
   if (used.size < 2) return [];
   const variants = person.spellings.filter((s) => s.count > 0 || s.text === person.preferred).map((s) => s.text);
   const reason = REASON[person.preferredBecause ?? 'frequency'];
-  return full.map((m, i): Flag => {
-    const spelling = spellings[i] as string;
-    const isPreferred = spelling === person.preferred;
-    const others = variants.filter((v) => v !== spelling).map((v) => `${v} ${places(full, spellings, v, kinds)}`);
-    const message = isPreferred
-      ? `${m.text} is ${reason} for this person, who is also written ${others.join(' and ')}; make the other places match.`
-      : `${m.text} is spelled ${others.join(' and ')}; use ${person.preferred}, ${reason}.`;
-    return {
-      check: nameVariant.id,
-      severity: isPreferred ? 'info' : 'warning',
-      segment: m.segment,
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      message,
-      suggestions: isPreferred ? [] : [person.preferred],
-      fingerprint: `${nameVariant.id}:${person.id}:${spelling}`,
-      group: person.id,
-      variants,
-    };
-  });
+  const wrong = full.filter((_, i) => spellings[i] !== person.preferred);
+  // Guard: every mention already uses the preferred spelling (spellings that differ only in ways spellingOf keeps apart).
+  if (wrong.length === 0) return [];
+  const others = variants.filter((v) => v !== person.preferred && used.has(v)).map((v) => `${v} (${places(full, spellings, v, kinds)})`);
+  const preferredPlaces = used.has(person.preferred) ? ` is spelled ${person.preferred} ${places(full, spellings, person.preferred, kinds, 'in ')}` : '';
+  const verb = others.length === 1 ? 'is' : 'are';
+  const message = preferredPlaces === ''
+    ? `${others.join(' and ')} ${verb} one person; use ${person.preferred}, ${reason}.`
+    : `${others.join(' and ')}${others.length === 1 ? preferredPlaces : ` ${verb} one person, who${preferredPlaces}`}; use ${person.preferred}, ${reason}.`;
+  return [{
+    check: nameVariant.id,
+    severity: 'warning',
+    ...spanFields(wrong.map((m) => ({ segment: m.segment, start: m.start, end: m.end, text: m.text }))),
+    message,
+    suggestions: [person.preferred],
+    fingerprint: `${nameVariant.id}:${person.id}`,
+    group: person.id,
+    variants,
+  }];
 }
 
-/** "in 2 other places (body ×2)" / "in 1 other place (caption)": how often and where a spelling is used (`spellings`: each mention's). */
-function places(mentions: readonly NameMention[], spellings: readonly string[], spelling: string, kinds: ReadonlyMap<number, SegmentKind>): string {
+/** "headline, caption ×2" (`prefix` "in " gives "in 3 places (headline, caption ×2)"): where and how often a spelling is used (`spellings`: each mention's). */
+function places(mentions: readonly NameMention[], spellings: readonly string[], spelling: string, kinds: ReadonlyMap<number, SegmentKind>, prefix = ''): string {
   const where = mentions.filter((_, i) => spellings[i] === spelling);
-  if (where.length === 0) return 'in the glossary';
   const byKind = new Map<string, number>();
   for (const m of where) {
     const kind = kinds.get(m.segment) ?? 'body';
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
   }
   const kindList = [...byKind.entries()].map(([kind, n]) => (n > 1 ? `${kind} ×${n}` : kind)).join(', ');
-  return `in ${where.length} other ${where.length === 1 ? 'place' : 'places'} (${kindList})`;
+  const count = `${where.length} ${where.length === 1 ? 'place' : 'places'}`;
+  return prefix === '' ? kindList : `${prefix}${count} (${kindList})`;
 }

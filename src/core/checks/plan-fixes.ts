@@ -1,4 +1,5 @@
-import type { ArticleView, Flag } from './types.js';
+import type { ArticleView, Flag, FlagSpan } from './types.js';
+import { spansOf } from './flag-spans.js';
 
 /** One segment's text before and after applying the chosen fixes to it. */
 export interface SegmentFix {
@@ -9,15 +10,26 @@ export interface SegmentFix {
   readonly count: number;
 }
 
-/** Returns the flags a "fix everywhere" of `flag` with `replacement` covers: the same check, the same group (or, without one, the same text), offering that replacement. */
+/** Returns the flags a "fix everywhere" of `flag` with `replacement` covers: the same check, the same group (or, without one, the same text), offering that replacement, with a place not already reading it. */
 export function selectSameFix(flags: readonly Flag[], flag: Flag, replacement: string): Flag[] {
   return flags.filter(
     (f) =>
       f.check === flag.check &&
       (flag.group !== undefined ? f.group === flag.group : f.text === flag.text) &&
       f.suggestions.includes(replacement) &&
-      f.text !== replacement,
+      spansToFix(f, replacement).length > 0,
   );
+}
+
+/** Returns the places of a flag that applying `replacement` changes: its spans not already reading it. */
+export function spansToFix(flag: Flag, replacement: string): FlagSpan[] {
+  return spansOf(flag).filter((s) => s.text !== replacement);
+}
+
+/** Returns how many places a "fix everywhere" of `flag` with `replacement` changes (each span of each flag it covers, once). */
+export function countSameFix(flags: readonly Flag[], flag: Flag, replacement: string): number {
+  const places = new Set(selectSameFix(flags, flag, replacement).flatMap((f) => spansToFix(f, replacement).map((s) => `${s.segment}:${s.start}:${s.end}`)));
+  return places.size;
 }
 
 /**
@@ -36,17 +48,22 @@ export function replaceSpans(text: string, spans: readonly { start: number; end:
   return out + text.slice(cursor);
 }
 
-/** Returns the per-segment changes of applying `replacement` at every flag given, in reading order; segments whose spans are stale are left out. */
+/** Returns the per-segment changes of applying `replacement` at every span of every flag given, in reading order; segments whose spans are stale are left out. */
 export function planFixes(article: ArticleView, flags: readonly Flag[], replacement: string): SegmentFix[] {
-  const bySegment = new Map<number, Flag[]>();
-  for (const f of flags) bySegment.set(f.segment, [...(bySegment.get(f.segment) ?? []), f]);
+  const bySegment = new Map<number, Map<string, FlagSpan>>();
+  for (const span of flags.flatMap((f) => spansToFix(f, replacement))) {
+    // One place flagged twice (two flags of one group) is replaced once.
+    const spans = bySegment.get(span.segment) ?? new Map<string, FlagSpan>();
+    spans.set(`${span.start}:${span.end}`, span);
+    bySegment.set(span.segment, spans);
+  }
   const fixes: SegmentFix[] = [];
   for (const segment of article.segments) {
-    const segmentFlags = bySegment.get(segment.index);
-    if (!segmentFlags) continue;
-    const after = replaceSpans(segment.edit, segmentFlags.map((f) => ({ start: f.start, end: f.end, text: f.text, replacement })));
+    const spans = bySegment.get(segment.index);
+    if (!spans) continue;
+    const after = replaceSpans(segment.edit, [...spans.values()].map((s) => ({ start: s.start, end: s.end, text: s.text, replacement })));
     if (after === undefined || after === segment.edit) continue;
-    fixes.push({ segment: segment.index, before: segment.edit, after, count: segmentFlags.length });
+    fixes.push({ segment: segment.index, before: segment.edit, after, count: spans.size });
   }
   return fixes;
 }

@@ -71,7 +71,20 @@ export interface CheckContext {
   readonly names: NameIndex;
 }
 
-/** What a check reports: the offending text, what to do, and a fingerprint that survives re-runs. */
+/** One place a flag is about: offsets into a segment's edit text, text === edit.slice(start, end). */
+export interface FlagSpan {
+  /** 0-based segment index. */
+  readonly segment: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * What a check reports: the offending text, what to do, and a fingerprint that survives re-runs.
+ * One flag per problem (issue 12: one per person and per kind), however many places it covers:
+ * segment/start/end/text are its first place, `spans` all of them.
+ */
 export interface Flag {
   readonly check: string;
   readonly severity: Severity;
@@ -91,6 +104,11 @@ export interface Flag {
   readonly group?: string;
   /** name-variant: all of the person's spellings, preferred first. */
   readonly variants?: readonly string[];
+  /**
+   * Every place the flag covers, in reading order, the first being segment/start/end/text; absent
+   * when that is the only one (spansOf reads either).
+   */
+  readonly spans?: readonly FlagSpan[];
 }
 
 /** A check: a small unit with a stable id, a name, a one-sentence description and one pure method (Weblate's checks). */

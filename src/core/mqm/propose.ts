@@ -11,6 +11,7 @@
 import type { SegmentKind } from '../article/types.js';
 import { isBoilerplateLine } from '../article/boilerplate.js';
 import type { ArticleCorrection, Flag } from '../checks/types.js';
+import { flagPerSpan } from '../checks/flag-spans.js';
 import { shapeOfChange, type ChangeShape } from './change-shape.js';
 import type { MqmSeverity } from './severities.js';
 import type { MqmCategoryId } from './typology.js';
@@ -115,7 +116,7 @@ export function proposeCategories(corrections: readonly CorrectionToCategorise[]
 
 /** Returns the proposed category, severity, reason and confidence of one correction. */
 export function proposeCategory(correction: CorrectionToCategorise, flags: ProposalFlags): Proposal {
-  return pageChrome(correction) ?? byFlag(correction, flags) ?? byShape(correction);
+  return pageChrome(correction) ?? byFlag(correction, spreadSpans(flags)) ?? byShape(correction);
 }
 
 /**
@@ -133,6 +134,11 @@ function pageChrome(c: CorrectionToCategorise): Proposal | undefined {
   if (!isRemoval || !isBoilerplateLine(c.mtText, { isBeforeContent: false })) return undefined;
   // Guard: a single plain word ("Close aides", "Top officials") is prose that happens to match a chrome label.
   return SINGLE_WORD.test(c.mtText.trim()) ? undefined : removed;
+}
+
+/** The flags with each place of a several-place flag as a flag of its own: a correction is judged against the place it touches. */
+function spreadSpans(flags: ProposalFlags): ProposalFlags {
+  return { mt: flagPerSpan(flags.mt), open: flagPerSpan(flags.open) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { spansOf } from '../../../src/core/checks/flag-spans.js';
 import { glossaryTerm } from '../../../src/core/checks/glossary-term.js';
 import { runChecks } from '../../../src/core/checks/run-checks.js';
 import type { ArticleView, GlossaryConcept } from '../../../src/core/checks/types.js';
@@ -9,7 +10,9 @@ const PARTY: GlossaryConcept = { id: 'c2', type: 'organisation', preferred: 'Reb
 
 /** Flags of the glossary-term check as `segment:start-end "text" severity -> suggestion`. */
 function flagsOf(article: ArticleView, glossary: readonly GlossaryConcept[]): string[] {
-  return runChecks(article, { glossary }, [glossaryTerm]).map((f) => `${f.segment}:${f.start}-${f.end} "${f.text}" ${f.severity} -> ${f.suggestions.join('|')}`);
+  return runChecks(article, { glossary }, [glossaryTerm]).map(
+    (f) => `${spansOf(f).map((s) => `${s.segment}:${s.start}-${s.end} "${s.text}"`).join(' + ')} ${f.severity} -> ${f.suggestions.join('|')}`,
+  );
 }
 
 describe('glossary-term', () => {
@@ -28,21 +31,31 @@ describe('glossary-term', () => {
       'regression, the corpus article: the headline and the caption spell Cho Tae-yeol',
       corpusArticle(),
       [CHO],
-      ['4:0-12 "Cho Tae-yeol" error -> Cho Tae-yul', '8:0-12 "Cho Tae-yeol" error -> Cho Tae-yul', '8:110-122 "Cho Tae-yeol" error -> Cho Tae-yul'],
+      // Issue 12: one flag for the person, with its three places (was three flags).
+      ['4:0-12 "Cho Tae-yeol" + 8:0-12 "Cho Tae-yeol" + 8:110-122 "Cho Tae-yeol" error -> Cho Tae-yul'],
     ],
   ])('%s', (_label, article, glossary, expected) => {
     expect(flagsOf(article, glossary)).toEqual(expected);
   });
 
-  it('gives flags about one concept one group and a fingerprint without offsets', () => {
+  it('gives a person one flag, grouped by the concept, with a fingerprint without offsets or spellings', () => {
     const flags = runChecks(corpusArticle(), { glossary: [CHO] }, [glossaryTerm]);
-    expect(new Set(flags.map((f) => f.group))).toEqual(new Set(['c1']));
-    expect(flags[0]!.fingerprint).toBe('glossary-term:c1:Cho Tae-yeol');
+    expect(flags.map((f) => f.group)).toEqual(['c1']);
+    expect(flags[0]!.fingerprint).toBe('glossary-term:c1');
+    expect(flags[0]!.message).toBe('Cho Tae-yeol (the headline and the caption) is a spelling the glossary rejects; write Cho Tae-yul.');
+  });
+
+  it('puts a rejected spelling and another romanization of one person in one flag, an error', () => {
+    const flags = runChecks(articleOf([{ kind: 'headline', mt: 'Cho Tae-yeol Visits' }, { mt: 'Minister Jo Tae-yeol held talks.' }]), { glossary: [CHO] }, [glossaryTerm]);
+    expect(flags.map((f) => [f.severity, spansOf(f).map((s) => s.text)])).toEqual([['error', ['Cho Tae-yeol', 'Jo Tae-yeol']]]);
+    expect(flags[0]!.message).toBe(
+      "Cho Tae-yeol (the headline) is a spelling the glossary rejects; Jo Tae-yeol (paragraph 1) is another romanization of Cho Tae-yul, the glossary's form; write Cho Tae-yul.",
+    );
   });
 
   it('leaves a person the glossary names to this check: name-variant does not flag the same spans', () => {
     const flags = runChecks(corpusArticle(), { glossary: [CHO] });
     expect(flags.filter((f) => f.check === 'name-variant')).toEqual([]);
-    expect(flags.filter((f) => f.check === 'glossary-term')).toHaveLength(3);
+    expect(flags.filter((f) => f.check === 'glossary-term')).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { deriveArticleCorrections } from '../../../src/core/checks/article-corre
 import { nameVariant } from '../../../src/core/checks/name-variant.js';
 import { buildCheckContext, type RunChecksInput } from '../../../src/core/checks/run-checks.js';
 import type { ArticleView, Flag } from '../../../src/core/checks/types.js';
+import { spansOf } from '../../../src/core/checks/flag-spans.js';
 import { articleFrom, rawArticle } from '../names/article-from.js';
 
 const CORPUS_FILE = new URL('../../../corpus/cho-tae-yul-beijing-forced-repatriation.txt', import.meta.url);
@@ -13,9 +14,9 @@ function run(article: ArticleView, input: RunChecksInput = {}): Flag[] {
   return nameVariant.run(article, buildCheckContext(article, input));
 }
 
-/** Flags as `segment:"text" severity -> suggestion`, the way the rows state them. */
+/** Flags as `segment:"text" + segment:"text" severity -> suggestion` (every span, in order), the way the rows state them. */
 function compact(flags: readonly Flag[]): string[] {
-  return flags.map((f) => `${f.segment}:${JSON.stringify(f.text)} ${f.severity}${f.suggestions.length > 0 ? ` -> ${f.suggestions.join(' | ')}` : ''}`);
+  return flags.map((f) => `${spansOf(f).map((s) => `${s.segment}:${JSON.stringify(s.text)}`).join(' + ')} ${f.severity}${f.suggestions.length > 0 ? ` -> ${f.suggestions.join(' | ')}` : ''}`);
 }
 
 describe('name-variant', () => {
@@ -31,24 +32,24 @@ describe('name-variant', () => {
     { label: 'looks suspicious but is fine: Ahn Cheol-soo and Ahn Jung-geun', raw: rawArticle('Headline', 'Ahn Cheol-soo visited the Ahn Jung-geun Memorial Hall.'), flags: [] },
     { label: 'looks suspicious but is fine: the king of Thailand, one of the officials, 677.4 trillion won', raw: rawArticle('Headline', 'The king of Thailand met one of the officials about 677.4 trillion won.'), flags: [] },
     {
-      label: 'two spellings: every occurrence of each is flagged, the preferred at info',
+      label: 'two spellings: one flag for the person, spanning every place of the other spelling (issue 12)',
       raw: rawArticle('Cho Tae-yeol Visits Beijing', 'Cho Tae-yul met officials. Minister Cho Tae-yul said so.'),
-      flags: ['0:"Cho Tae-yeol" warning -> Cho Tae-yul', '1:"Cho Tae-yul" info', '1:"Cho Tae-yul" info'],
+      flags: ['0:"Cho Tae-yeol" warning -> Cho Tae-yul'],
     },
     {
       label: 'given name first, joined and ALL-CAPS spellings are variants too',
       raw: rawArticle('Headline', 'Ahn Cheol-soo spoke. Cheol-soo Ahn left. AHN Cheolsoo returned. Ahn Cheol-soo waved.'),
-      flags: ['1:"Ahn Cheol-soo" info', '1:"Cheol-soo Ahn" warning -> Ahn Cheol-soo', '1:"AHN Cheolsoo" warning -> Ahn Cheol-soo', '1:"Ahn Cheol-soo" info'],
+      flags: ['1:"Cheol-soo Ahn" + 1:"AHN Cheolsoo" warning -> Ahn Cheol-soo'],
     },
     {
       label: 'a possessive is not part of the flagged text',
       raw: rawArticle('Headline', "Kim Keon-hee's lawyer spoke. Kim Keon-hee left. Kim Kun-hee stayed."),
-      flags: ['1:"Kim Keon-hee" info', '1:"Kim Keon-hee" info', '1:"Kim Kun-hee" warning -> Kim Keon-hee'],
+      flags: ['1:"Kim Kun-hee" warning -> Kim Keon-hee'],
     },
     {
       label: 'Chinese names carried over by MT',
       raw: rawArticle('Headline', 'Xi Jinping spoke. Xi Jin-ping left. Xi Jinping returned.'),
-      flags: ['1:"Xi Jinping" info', '1:"Xi Jin-ping" warning -> Xi Jinping', '1:"Xi Jinping" info'],
+      flags: ['1:"Xi Jin-ping" warning -> Xi Jinping'],
     },
   ];
   it.each(rows)('$label', ({ raw, flags }) => {
@@ -57,13 +58,8 @@ describe('name-variant', () => {
 
   it('regression, the corpus article (cho-tae-yul-beijing-forced-repatriation): the issue\'s JSON example', () => {
     const flags = run(articleFrom(readFileSync(CORPUS_FILE, 'utf8')));
-    expect(compact(flags)).toEqual([
-      '4:"Cho Tae-yeol" warning -> Cho Tae-yul',
-      '6:"Cho Tae-yul" info',
-      '7:"Cho Tae-yul" info',
-      '8:"Cho Tae-yeol" warning -> Cho Tae-yul',
-      '8:"Cho Tae-yeol" warning -> Cho Tae-yul',
-    ]);
+    // Issue 12: was three warnings and two infos (five flags) for one person.
+    expect(compact(flags)).toEqual(['4:"Cho Tae-yeol" + 8:"Cho Tae-yeol" + 8:"Cho Tae-yeol" warning -> Cho Tae-yul']);
     expect(flags[0]).toEqual({
       check: 'name-variant',
       severity: 'warning',
@@ -71,23 +67,33 @@ describe('name-variant', () => {
       start: 0,
       end: 12,
       text: 'Cho Tae-yeol',
-      message: 'Cho Tae-yeol is spelled Cho Tae-yul in 2 other places (body ×2); use Cho Tae-yul, the spelling the body paragraphs use most.',
+      message: 'Cho Tae-yeol (headline, caption ×2) is spelled Cho Tae-yul in 2 places (body ×2); use Cho Tae-yul, the spelling the body paragraphs use most.',
       suggestions: ['Cho Tae-yul'],
-      fingerprint: 'name-variant:cho-tae-yul:Cho Tae-yeol',
+      fingerprint: 'name-variant:cho-tae-yul',
       group: 'cho-tae-yul',
       variants: ['Cho Tae-yul', 'Cho Tae-yeol'],
+      spans: [
+        { segment: 4, start: 0, end: 12, text: 'Cho Tae-yeol' },
+        { segment: 8, start: 0, end: 12, text: 'Cho Tae-yeol' },
+        { segment: 8, start: 110, end: 122, text: 'Cho Tae-yeol' },
+      ],
     });
-    expect(flags[1]?.message).toBe(
-      'Cho Tae-yul is the spelling the body paragraphs use most for this person, who is also written Cho Tae-yeol in 3 other places (headline, caption ×2); make the other places match.',
-    );
+  });
+
+  it('issue 12: three spellings of one person across segments are one flag with every span, whatever the order', () => {
+    const raw = rawArticle('Cho Tae-yeol Visits Beijing', 'Cho Tae-yul met Wang Yi.\n\nMinister Cho Tae-yol said so. Cho Tae-yul left.\n\nCho Tae-yeol waved.');
+    const flags = run(articleFrom(raw));
+    expect(compact(flags)).toEqual(['0:"Cho Tae-yeol" + 2:"Cho Tae-yol" + 3:"Cho Tae-yeol" warning -> Cho Tae-yul']);
+    expect(flags[0]?.variants).toEqual(['Cho Tae-yul', 'Cho Tae-yeol', 'Cho Tae-yol']);
+    expect(flags[0]?.message).toBe('Cho Tae-yeol (headline, body) and Cho Tae-yol (body) are one person, who is spelled Cho Tae-yul in 2 places (body ×2); use Cho Tae-yul, the spelling the body paragraphs use most.');
   });
 
   it('regression, d02 (party leader): three spellings in one group, preferred first', () => {
     const flags = run(articleFrom(readFileSync(new URL('d02-party-leader.txt', DEV_SET), 'utf8')));
-    expect(new Set(flags.map((f) => f.group))).toEqual(new Set(['cho-kuk']));
+    expect(flags.map((f) => f.group)).toEqual(['cho-kuk']);
     expect(flags[0]?.variants).toEqual(['Cho Kuk', 'Jo Guk', 'Cho Kook']);
-    expect(flags.find((f) => f.text === 'Jo Guk')?.message).toBe(
-      'Jo Guk is spelled Cho Kuk in 1 other place (body) and Cho Kook in 1 other place (body); use Cho Kuk, the spelling the body paragraphs use most.',
+    expect(flags[0]?.message).toBe(
+      'Jo Guk (body) and Cho Kook (body) are one person, who is spelled Cho Kuk in 1 place (body); use Cho Kuk, the spelling the body paragraphs use most.',
     );
   });
 
@@ -95,8 +101,8 @@ describe('name-variant', () => {
     const article = articleFrom(rawArticle('Cho Tae-yeol Visits Beijing', 'Cho Tae-yeol met officials. Cho Tae-yeol said.'));
     const edited = { ...article, segments: article.segments.map((s) => (s.index === 0 ? { ...s, edit: 'Cho Tae-yul Visits Beijing' } : s)) };
     const flags = run(edited, { corrections: deriveArticleCorrections(edited) });
-    expect(compact(flags)).toEqual(['0:"Cho Tae-yul" info', '1:"Cho Tae-yeol" warning -> Cho Tae-yul', '1:"Cho Tae-yeol" warning -> Cho Tae-yul']);
-    expect(flags[1]?.message).toBe('Cho Tae-yeol is spelled Cho Tae-yul in 1 other place (headline); use Cho Tae-yul, the spelling already corrected to.');
+    expect(compact(flags)).toEqual(['1:"Cho Tae-yeol" + 1:"Cho Tae-yeol" warning -> Cho Tae-yul']);
+    expect(flags[0]?.message).toBe('Cho Tae-yeol (body ×2) is spelled Cho Tae-yul in 1 place (headline); use Cho Tae-yul, the spelling already corrected to.');
   });
 
   it('keeps fingerprints stable when the text around a name changes', () => {
@@ -106,9 +112,16 @@ describe('name-variant', () => {
     expect(after.map((f) => f.start)).not.toEqual(before.map((f) => f.start));
   });
 
+  it('keeps the fingerprint when a misspelled place is fixed and others remain (a dismissal still holds)', () => {
+    const before = run(articleFrom(rawArticle('Cho Tae-yeol Visits', 'Cho Tae-yul met officials. Cho Tae-yul left. Cho Tae-yeol said.')));
+    const after = run(articleFrom(rawArticle('Cho Tae-yul Visits', 'Cho Tae-yul met officials. Cho Tae-yul left. Cho Tae-yeol said.')));
+    expect(before.map((f) => f.fingerprint)).toEqual(['name-variant:cho-tae-yul']);
+    expect(after.map((f) => f.fingerprint)).toEqual(['name-variant:cho-tae-yul']);
+  });
+
   it('keeps recorded different people apart: no flags', () => {
     const raw = rawArticle('Headline', 'Kim Keon-hee spoke. Kim Kun-hee left.');
-    expect(run(articleFrom(raw))).toHaveLength(2);
+    expect(run(articleFrom(raw))).toHaveLength(1);
     expect(run(articleFrom(raw), { distinctPeople: [['Kim Keon-hee', 'Kim Kun-hee']] })).toEqual([]);
   });
 });
