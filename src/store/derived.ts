@@ -82,7 +82,7 @@ export interface DerivedWriteResult {
   readonly changedPhrases: readonly string[];
 }
 
-/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; a flag row has 14). */
+/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; a flag row has 15). */
 const ROWS_PER_INSERT = 500;
 
 type Row = Record<string, unknown>;
@@ -368,7 +368,8 @@ async function writeOwnRows(tx: Store, { articleId, derived, from }: DerivedWrit
   await insertRows(tx, 'article_flags', derived.flags.map(({ flag, isDismissed }, position) => ({
     article_id: articleId, position, check_id: flag.check, severity: flag.severity, segment: flag.segment, start_offset: flag.start,
     end_offset: flag.end, text: flag.text, message: flag.message, suggestions: JSON.stringify(flag.suggestions), fingerprint: flag.fingerprint,
-    group_key: flag.group ?? null, variants: flag.variants ? JSON.stringify(flag.variants) : null, is_dismissed: isDismissed ? 1 : 0,
+    group_key: flag.group ?? null, variants: flag.variants ? JSON.stringify(flag.variants) : null,
+    spans: flag.spans && flag.spans.length > 1 ? JSON.stringify(flag.spans) : null, is_dismissed: isDismissed ? 1 : 0,
   })));
 
   // Names: the surnames the article named before or names now must be clustered again.

@@ -309,6 +309,8 @@ export interface ArticleFlagsTable {
   fingerprint: string;
   group_key: string | null;
   variants: string | null;
+  /** JSON [{segment, start, end, text}, …]: every place the flag covers (migration 011); null when only the primary one. */
+  spans: string | null;
   is_dismissed: number;
 }
 

@@ -205,7 +205,7 @@ export async function readDerivedSnapshot(store: Store): Promise<DerivedSnapshot
     .map((a) => ({ id: a.id, isStale: num(a.is_dirty) === 1 || num(a.refreshed_decisions) < num(decisions) }));
   const stats = (await store.db.selectFrom('article_stats').selectAll().orderBy('article_id').execute() as unknown as Row[]).map(normaliseRow);
   const flags = (await store.db.selectFrom('article_flags')
-    .select(['article_id', 'position', 'check_id', 'severity', 'segment', 'start_offset', 'end_offset', 'text', 'message', 'suggestions', 'fingerprint', 'group_key', 'variants', 'is_dismissed'])
+    .select(['article_id', 'position', 'check_id', 'severity', 'segment', 'start_offset', 'end_offset', 'text', 'message', 'suggestions', 'fingerprint', 'group_key', 'variants', 'spans', 'is_dismissed'])
     .orderBy('article_id').orderBy('position').execute() as unknown as Row[]).map(normaliseRow);
   const errors = (await store.db.selectFrom('article_errors').selectAll().orderBy('article_id').orderBy('dimension').orderBy('severity').execute() as unknown as Row[]).map(normaliseRow);
   const corrections = byKey((await store.db.selectFrom('article_corrections').selectAll().execute() as unknown as Row[]).map(normaliseRow),
