@@ -3,6 +3,7 @@ import { findHeadlineSubjects, surnameOf, type HeadlineSubjectHit } from '../nam
 import type { Person } from '../names/types.js';
 import { surnameRowOf } from '../names/surname-lookup.js';
 import { spanFingerprint } from './span-fingerprint.js';
+import { leaveSourceNameSpans } from './source-name.js';
 
 /**
  * `headline-subject`: the headline's or standfirst's subject is an English word that MT made of a
@@ -21,7 +22,8 @@ export const headlineSubject = {
     // Guard: no segments, no headline.
     if (article.segments.length === 0) return [];
     const people = ctx.names.people;
-    return findHeadlineSubjects(article, people).map((hit) => toFlag(article, hit, people));
+    // With the Korean original, a span source-name reads from the Hangul is its flag (issue 12).
+    return leaveSourceNameSpans(article, ctx, findHeadlineSubjects(article, people).map((hit) => toFlag(article, hit, people)));
   },
 } satisfies Check;
 

@@ -8,6 +8,9 @@ import { numberChanged } from './number-changed.js';
 import { untranslated } from './untranslated.js';
 import { duplicateSegment } from './duplicate-segment.js';
 import { glossaryTerm } from './glossary-term.js';
+import { sourceName } from './source-name.js';
+import { sourceNumber } from './source-number.js';
+import { sourceOmitted } from './source-omitted.js';
 
 /** Every check, in the order their flags are listed; the registry is this explicit list (Weblate's CHECKS). */
 export const ALL_CHECKS: readonly Check[] = [
@@ -15,10 +18,13 @@ export const ALL_CHECKS: readonly Check[] = [
   nameVariant,
   headlineSubject,
   surnameHomograph,
+  sourceName,
   correctionNotCarried,
   correctionConflict,
   numberChanged,
+  sourceNumber,
   untranslated,
+  sourceOmitted,
   duplicateSegment,
 ];
 

@@ -3,6 +3,7 @@ import { findHomographs, type HomographHit } from '../names/homographs.js';
 import { findHeadlineSubjects } from '../names/headline-subject.js';
 import { surnameRowOf } from '../names/surname-lookup.js';
 import type { NameMention, Person } from '../names/types.js';
+import { leaveSourceNameSpans } from './source-name.js';
 
 /**
  * `surname-homograph`: an ordinary English word that MT produced from a Korean surname where a
@@ -32,14 +33,15 @@ export const surnameHomograph = {
       if (spans) spans.push(m);
       else spansBySegment.set(m.segment, [m]);
     }
-    return article.segments.flatMap((segment) => {
+    // With the Korean original, a span source-name reads from the Hangul is its flag (issue 12).
+    return leaveSourceNameSpans(article, ctx, article.segments.flatMap((segment) => {
       // Guard: page chrome is not article text.
       if (segment.kind === 'boilerplate') return [];
       const nameSpans = spansBySegment.get(segment.index) ?? [];
       return findHomographs(segment.edit, { surnameKeys, subjectSurnameKeys, nameSpans })
         .filter((hit) => !subjects.some((s) => s.segment === segment.index && s.start === hit.start))
         .map((hit) => toFlag(segment.index, hit, people));
-    });
+    }));
   },
 } satisfies Check;
 

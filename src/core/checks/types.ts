@@ -1,5 +1,6 @@
 import type { SegmentKind } from '../article/types.js';
 import type { NameIndex } from '../names/types.js';
+import type { ArticleSource } from '../source/types.js';
 
 /** How much a flag matters: an `error` fails `copydesk check`, a `warning` asks for a look, `info` confirms. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -19,6 +20,8 @@ export interface ArticleView {
   readonly key: string;
   readonly title: string;
   readonly segments: readonly CheckSegment[];
+  /** The Korean original, segmented and aligned with the MT, when the editor has it (issue 12); the source checks need it. */
+  readonly source?: ArticleSource;
 }
 
 /** A correction made in this article (an MT phrase -> edited phrase, from the diff of a segment). */
@@ -56,6 +59,8 @@ export interface GlossaryConcept {
   readonly preferred: string;
   readonly admitted: readonly string[];
   readonly deprecated: readonly string[];
+  /** The concept's Korean forms (조태열), when the glossary has them: the source checks read a Hangul name through them. */
+  readonly korean?: readonly string[];
 }
 
 /** Everything a check may use besides the article: decisions already taken and the corpus's memory. */

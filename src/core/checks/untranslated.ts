@@ -1,5 +1,7 @@
 import { spanFingerprint } from './span-fingerprint.js';
-import type { Check, Flag, Severity } from './types.js';
+import type { ArticleView, Check, CheckContext, Flag, GlossaryConcept, Severity } from './types.js';
+import { findHangulNames, romanizeName } from '../source/hangul-names.js';
+import { glossaryByKorean, sourceSegmentsOf } from '../source/source-view.js';
 import type { SegmentKind } from '../article/types.js';
 
 const ID = 'untranslated';
@@ -31,7 +33,8 @@ export const untranslated = {
   name: 'Untranslated Korean',
   description: 'Hangul or Hanja left in the text; an error in the headline or standfirst, a warning elsewhere.',
   severity: 'error',
-  run(article) {
+  run(article: ArticleView, ctx: CheckContext) {
+    const glossary = glossaryByKorean(ctx.glossary);
     return article.segments.flatMap((segment) => {
       // Guard: page chrome is not article text, and Korean navigation there is expected.
       if (segment.kind === 'boilerplate') return [];
@@ -48,7 +51,7 @@ export const untranslated = {
           end,
           text: match[0],
           message: `“${match[0]}” is ${scriptOf(match[0])} left untranslated: translate it or remove it`,
-          suggestions: [],
+          suggestions: translationsOf(match[0], article, segment.index, glossary),
           fingerprint: spanFingerprint(ID, [match[0]], segment.edit, start, end),
         });
       }
@@ -56,6 +59,21 @@ export const untranslated = {
     });
   },
 } satisfies Check;
+
+/**
+ * Returns what the run may be written as (issue 12): the glossary's preferred form of a Korean term
+ * it holds, and, when the Korean original is there, the romanization of a name the aligned source
+ * gives (이재용 -> "Lee Jae-yong"). Empty when nothing is known.
+ */
+function translationsOf(run: string, article: ArticleView, segment: number, glossary: ReadonlyMap<string, GlossaryConcept>): string[] {
+  const key = run.replace(/\s+/gu, '');
+  const fromGlossary = glossary.get(key)?.preferred;
+  const names = sourceSegmentsOf(article, segment)
+    .flatMap((s) => findHangulNames(s.text, new Set(glossary.keys())))
+    .filter((n) => `${n.surname}${n.given}` === key && n.given !== '')
+    .map(romanizeName);
+  return [...new Set([...(fromGlossary === undefined ? [] : [fromGlossary]), ...names])];
+}
 
 /** Returns how to name the script of a run for an editor. */
 function scriptOf(run: string): string {

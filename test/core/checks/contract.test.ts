@@ -6,6 +6,7 @@ import { ALL_CHECKS, buildCheckMap } from '../../../src/core/checks/index.js';
 import { runChecks } from '../../../src/core/checks/run-checks.js';
 import type { ArticleView, Check, CorpusCorrection, Flag } from '../../../src/core/checks/types.js';
 import { articleOf, corpusArticle } from './check-helpers.js';
+import { buildArticleSource } from '../../../src/core/source/build-source.js';
 
 /** Input no check may throw on (STYLE.md, "Tests"): each is put into every position an article offers. */
 const AWKWARD: readonly { label: string; text: string }[] = [
@@ -34,6 +35,18 @@ function articlesFor(text: string): ArticleView[] {
     articleOf([{ kind: 'headline', mt: text }, { kind: 'caption', mt: `${text} ${text}` }, { mt: text, edit: `${text}!` }]),
     { ...plain, segments: plain.segments.map((s) => (s.index === 4 ? { ...s, edit: text } : s.index === 8 ? { ...s, mt: `${text} ${s.mt}` } : s)) },
   ];
+}
+
+/** Returns the articles of articlesFor with `text` as their Korean original too, and awkward text in place of a real one (issue 12). */
+function articlesWithSourceFor(text: string): ArticleView[] {
+  const ko = '조태열 "북송 중단해야"\n\n조태열 외교부 장관은 1조 2천억 원을 말했다.\n\n한 총리도 3억5천만 달러를 언급했다.';
+  return articlesFor(text).flatMap((article) => {
+    const mt = article.segments.map((s) => ({ position: s.index, kind: s.kind, text: s.mt }));
+    return [
+      { ...article, source: buildArticleSource(text, mt) },
+      { ...article, source: buildArticleSource(`${ko}\n\n${text}`, mt) },
+    ];
+  });
 }
 
 /** Returns corpus corrections made of awkward text too. */
@@ -74,6 +87,12 @@ describe('every check in ALL_CHECKS', () => {
     }
   });
 
+  it.each(AWKWARD)('never throws and keeps the flag contract with $label in or as the Korean source', ({ text }) => {
+    for (const article of articlesWithSourceFor(text)) {
+      expect(breachesOf(article)).toEqual([]);
+    }
+  });
+
   it('never throws and keeps the flag contract on arbitrary text (property)', () => {
     const segment = fc.record({
       kind: fc.constantFrom(...(SEGMENT_KINDS as SegmentKind[])),
@@ -106,10 +125,11 @@ describe('the registry', () => {
     }
   });
 
-  it('holds the seven checks of issue 3, the glossary check of issue 4 and the headline-subject check of issue 12', () => {
-    expect(ALL_CHECKS.map((c) => c.id).sort()).toEqual(
-      ['correction-conflict', 'correction-not-carried', 'duplicate-segment', 'glossary-term', 'headline-subject', 'name-variant', 'number-changed', 'surname-homograph', 'untranslated'],
-    );
+  it('holds the seven checks of issue 3, the glossary check of issue 4, and the headline-subject and three Korean-source checks of issue 12', () => {
+    expect(ALL_CHECKS.map((c) => c.id).sort()).toEqual([
+      'correction-conflict', 'correction-not-carried', 'duplicate-segment', 'glossary-term', 'headline-subject', 'name-variant', 'number-changed',
+      'source-name', 'source-number', 'source-omitted', 'surname-homograph', 'untranslated',
+    ]);
   });
 
   it('buildCheckMap maps ids to checks and throws on a repeated id', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { untranslated } from '../../../src/core/checks/untranslated.js';
 import type { ArticleView } from '../../../src/core/checks/types.js';
-import { articleOf, compact, corpusArticle, runOne } from './check-helpers.js';
+import { articleOf, compact, contextOf, corpusArticle, runOne } from './check-helpers.js';
+import { fixturePair } from './source-helpers.js';
 
 interface Row {
   readonly label: string;
@@ -52,6 +53,17 @@ describe('untranslated', () => {
       '“脫北者” is Hanja (Chinese characters) left untranslated: translate it or remove it',
       '“北韓 조선” is Korean (Hangul and Hanja) left untranslated: translate it or remove it',
     ]);
+  });
+
+  it('suggests the romanization of a name the Korean source gives, and the glossary form (issue 12)', () => {
+    const [flag] = runOne(untranslated, fixturePair('samsung-texas'));
+    expect(flag?.text).toBe('이재용');
+    expect(flag?.suggestions).toEqual(['Lee Jae-yong']);
+    const glossary = [{ id: '1', type: 'person' as const, preferred: 'Lee Jae-yong', admitted: [], deprecated: [], korean: ['이재용'] }];
+    const article = articleOf([{ mt: 'Chairman 이재용 said so.' }]);
+    expect(untranslated.run(article, { ...contextOf(article), glossary }).map((f) => f.suggestions)).toEqual([['Lee Jae-yong']]);
+    // Without a source or a glossary form there is nothing to suggest, as before.
+    expect(runOne(untranslated, fixturePair('samsung-texas', { withSource: false }))[0]?.suggestions).toEqual([]);
   });
 
   it('gives one fingerprint per run and place, without offsets', () => {
