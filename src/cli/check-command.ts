@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { deriveArticleCorrections } from '../core/checks/article-corrections.js';
 import { runChecks } from '../core/checks/run-checks.js';
-import { readEditedArticleFile, type ArticleFileResult } from '../formats/article-file.js';
+import { readArticleFile, readEditedArticleFile, withSourceFile, type ArticleFileResult } from '../formats/article-file.js';
+import type { ArticleView } from '../core/checks/types.js';
 import { formatReportPart, reportPieces } from '../formats/check-report.js';
 import { checkFile, readInput, type CheckedFile, type CheckTask } from './check-worker.js';
 import { EXIT, type CliIo } from './run-cli.js';
@@ -16,6 +17,8 @@ export const CHECK_FORMATS = ['text', 'json'] as const;
 export interface CheckCommandOptions {
   /** The editor's version of the single FILE; its corrections feed the correction checks. */
   readonly edited?: string;
+  /** The Korean original of the single FILE (issue 12): the source checks read it. */
+  readonly source?: string;
   readonly format: (typeof CHECK_FORMATS)[number];
   /** Worker threads for many files (default: one per core); 1 checks them on this thread. */
   readonly threads?: number;
@@ -52,9 +55,14 @@ export async function runCheckCommand(files: readonly string[], opts: CheckComma
     io.stderr.write(`copydesk: --edited needs exactly one FILE (the MT that ${opts.edited} was edited from); got ${files.length}\n`);
     return EXIT.usage;
   }
+  // Guard: --source is the original of one article; with several files it could not say which.
+  if (opts.source !== undefined && files.length !== 1) {
+    io.stderr.write(`copydesk: --source needs exactly one FILE (the MT translated from ${opts.source}); got ${files.length}\n`);
+    return EXIT.usage;
+  }
   const threads = opts.threads ?? availableParallelism();
-  const checked = opts.edited !== undefined
-    ? [checkPair(files[0] ?? '', opts.edited, opts.format)]
+  const checked = opts.edited !== undefined || opts.source !== undefined
+    ? [checkPair(files[0] ?? '', opts.edited, opts.format, opts.source)]
     : threads > 1 && files.length >= THREADED_CHECK_MIN_FILES && existsSync(fileURLToPath(WORKER))
       ? await checkOnThreads(files, opts.format, threads)
       : checkHere(files, opts.format);
@@ -136,12 +144,29 @@ async function checkOnThreads(files: readonly string[], format: CheckTask['forma
   return checked;
 }
 
-/** Reads the MT file and its edited version, runs every check with the corrections between them, and returns the file's part of the report. */
-function checkPair(file: string, edited: string, format: CheckTask['format']): CheckedFile {
-  const read = readPair(file, edited);
+/**
+ * Reads the MT file, its edited version and its Korean original (each when given), runs every
+ * check with the corrections between MT and edit, and returns the file's part of the report.
+ */
+function checkPair(file: string, edited: string | undefined, format: CheckTask['format'], source?: string): CheckedFile {
+  const paired = edited === undefined ? readOne(file) : readPair(file, edited);
+  const read = paired.ok && source !== undefined ? readSource(paired.article, source) : paired;
   if (!read.ok) return read;
   const flags = runChecks(read.article, { corrections: deriveArticleCorrections(read.article) });
   return { ok: true, part: formatReportPart(format, { file: read.article.key, flags }) };
+}
+
+/** Reads the MT file alone. */
+function readOne(file: string): ArticleFileResult {
+  const mt = readInput(file);
+  return 'message' in mt ? mt : readArticleFile(mt);
+}
+
+/** Reads the Korean original (the article size limit, regular files only) and aligns it with the article. */
+function readSource(article: ArticleView, source: string): ArticleFileResult {
+  const bytes = readInput(source);
+  if ('message' in bytes) return { ...bytes, message: `the Korean source: ${bytes.message}` };
+  return withSourceFile(article, bytes);
 }
 
 /** Reads the MT file and the edited file and pairs their segments. */

@@ -143,6 +143,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Run every check on article files, without a database. Exit 0: no errors; 1: a flag is an error; 2: bad usage or unreadable input.')
     .argument('<files...>', 'article files (MT text)')
     .option('--edited <file>', "the editor's version of the single FILE, for the correction checks")
+    .option('--source <file>', 'the Korean original of the single FILE, for the source checks (names from the Hangul, 만/억/조 numbers, omitted paragraphs)')
     .addOption(new Option('--format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
     .addOption(threadsOption())
     .action(async (files: string[], opts: CheckCommandOptions) => {

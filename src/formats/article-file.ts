@@ -2,6 +2,7 @@ import { decodeArticleInput } from '../core/article/decode-input.js';
 import { parseArticle } from '../core/article/parse-article.js';
 import type { ParsedSegment } from '../core/article/types.js';
 import type { ArticleView, CheckSegment } from '../core/checks/types.js';
+import { buildArticleSource } from '../core/source/build-source.js';
 
 /** An article file read for the checks, or why it could not be: unreadable bytes, or an edited file that does not pair with its MT. */
 export type ArticleFileResult =
@@ -78,4 +79,20 @@ function countContent(segments: readonly { readonly kind: string }[]): number {
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
+}
+
+/**
+ * Returns the article with its Korean original (issue 12): the source file decoded as an article
+ * is (refused when empty, binary, not UTF-8 or over the article size limit, with the source's file
+ * name) and aligned with the MT's segments.
+ */
+export function withSourceFile(article: ArticleView, source: ArticleFile): ArticleFileResult {
+  const decoded = decodeArticleInput(source.bytes);
+  if (!decoded.ok) return { ok: false, reason: 'unreadable', file: source.file, message: `the Korean source: ${lowerFirst(decoded.message)}` };
+  const mt = article.segments.map((s) => ({ position: s.index, kind: s.kind, text: s.mt }));
+  return { ok: true, article: { ...article, source: buildArticleSource(decoded.text, mt) } };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
