@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context.js';
 import { loadReview } from './review.js';
-import type { Flag } from '../core/checks/types.js';
+import type { Flag, FlagSpan } from '../core/checks/types.js';
+import { spansOf } from '../core/checks/flag-spans.js';
 import type { ArticleRow } from '../store/articles.js';
 
 /** One segment as a script sees it: where it is, what the MT said, the current edit, its revision, and its open flags. */
@@ -10,7 +11,8 @@ export interface SegmentWithFlags {
   readonly mt: string;
   readonly edit: string;
   readonly revision: number;
-  readonly flags: readonly Pick<Flag, 'check' | 'severity' | 'start' | 'end' | 'text' | 'message' | 'suggestions' | 'fingerprint'>[];
+  /** The open flags whose first place is in this segment, each with every place it covers (`spans`, which may reach other segments). */
+  readonly flags: readonly (Pick<Flag, 'check' | 'severity' | 'start' | 'end' | 'text' | 'message' | 'suggestions' | 'fingerprint'> & { readonly spans: readonly FlagSpan[] })[];
 }
 
 /** Returns an article with its segments and their open flags (what the review page shows), or undefined. */
@@ -28,7 +30,7 @@ export async function articleSegments(ctx: ServiceContext, articleId: number): P
       edit: s.edit,
       revision: s.revision,
       flags: (bySegment.get(s.position) ?? []).map((f) => ({
-        check: f.check, severity: f.severity, start: f.start, end: f.end, text: f.text, message: f.message, suggestions: f.suggestions, fingerprint: f.fingerprint,
+        check: f.check, severity: f.severity, start: f.start, end: f.end, text: f.text, message: f.message, suggestions: f.suggestions, fingerprint: f.fingerprint, spans: spansOf(f),
       })),
     })),
   };

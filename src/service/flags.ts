@@ -24,16 +24,38 @@ export interface SpanFix {
   readonly base: number;
 }
 
-/** Applies a flag's suggestion at one span as a new revision; throws not-found for no such segment, conflict when the segment changed since. */
-export async function applySuggestionHere(ctx: ServiceContext, article: ArticleRow, fix: SpanFix, author: string): Promise<void> {
-  const segment = await getSegment(ctx.store, article.id, fix.segment);
-  if (!segment) throw new ServiceError('not-found', `Article ${article.id} has no segment ${fix.segment}.`);
-  const after = segment.revision === fix.base ? replaceSpans(segment.edit, [fix]) : undefined;
-  if (after === undefined) {
-    throw new ServiceError('conflict', 'This segment changed since the page was loaded, so the suggestion was not applied. Reload the article and look at the flag again.');
+/** Most places one "use … here" applies to (a flag's spans in one article; the form posts them all). */
+export const MAX_SPANS_PER_APPLY = 500;
+
+/**
+ * Applies a flag's suggestion at its places in the article (issue 12: every span of the flag, each
+ * as the page showed it) as new revisions, all or nothing; throws invalid for no place or too
+ * many, not-found for no such segment, conflict when a segment changed since.
+ */
+export async function applySuggestionHere(ctx: ServiceContext, article: ArticleRow, fixes: SpanFix | readonly SpanFix[], author: string): Promise<void> {
+  const all: readonly SpanFix[] = Array.isArray(fixes) ? fixes : [fixes as SpanFix];
+  if (all.length === 0) throw new ServiceError('invalid', 'The suggestion named no place to apply it. Reload the article and try again.');
+  if (all.length > MAX_SPANS_PER_APPLY) throw new ServiceError('invalid', `A suggestion is applied at most at ${MAX_SPANS_PER_APPLY} places at once.`);
+  const bySegment = new Map<number, SpanFix[]>();
+  for (const fix of all) bySegment.set(fix.segment, [...(bySegment.get(fix.segment) ?? []), fix]);
+  const stale = 'This segment changed since the page was loaded, so the suggestion was not applied. Reload the article and look at the flag again.';
+  const edits: { segment: SegmentView; text: string; base: number }[] = [];
+  for (const [position, spans] of [...bySegment].sort((a, b) => a[0] - b[0])) {
+    const segment = await getSegment(ctx.store, article.id, position);
+    if (!segment) throw new ServiceError('not-found', `Article ${article.id} has no segment ${position}.`);
+    const base = spans[0]?.base;
+    const after = spans.every((f) => f.base === base && base === segment.revision) ? replaceSpans(segment.edit, spans) : undefined;
+    if (after === undefined) throw new ServiceError('conflict', stale);
+    edits.push({ segment, text: after, base: segment.revision });
   }
-  const outcome = await saveEdit(ctx, segment, { text: after, baseNumber: fix.base, author });
-  if (outcome.status === 'conflict') throw new ServiceError('conflict', 'Someone saved this segment a moment ago, so the suggestion was not applied. Reload the article.');
+  const conflict = 'Someone saved this segment a moment ago, so the suggestion was not applied. Reload the article.';
+  const [only] = edits;
+  if (edits.length === 1 && only) {
+    const outcome = await saveEdit(ctx, only.segment, { text: only.text, baseNumber: only.base, author });
+    if (outcome.status === 'conflict') throw new ServiceError('conflict', conflict);
+    return;
+  }
+  await saveEdits(ctx, edits.map(({ segment, text }) => ({ segment, text })), author, conflict);
 }
 
 /** Every change "apply everywhere" would make for one flag's suggestion, on the article as it is now. */

@@ -95,7 +95,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     await signIn(page, VIEWER);
     expect(await page.locator('main a[href="/import"]').count()).toBe(0);
     await openArticle(page);
-    expect(await page.locator('#check-name-variant .flag-message').first().innerText()).toContain('Cho Tae-yeol is spelled Cho Tae-yul');
+    expect(await page.locator('#check-name-variant .flag-message').first().innerText()).toContain('Cho Tae-yeol (headline, caption ×2) is spelled Cho Tae-yul');
     expect(await page.locator('#check-headline-subject .flag-message').innerText()).toContain('“King” is the standfirst\'s subject, but the lede is about Cho Tae-yul');
     // Each would answer 403: a viewer may read a flag, not preview or apply its fix.
     expect(await page.locator('a.fix-all, form.apply-form, form.dismiss-form').count()).toBe(0);
@@ -125,7 +125,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     expect(await page.locator(`#s${STANDFIRST} .segment-meta`).innerText()).toContain(`Edited · rev. 1 by ${EDITOR}`);
 
     // "Cho Tae-yul" everywhere, through the name-variant flag's preview.
-    expect(await page.locator('#check-name-variant .flag-message').first().innerText()).toContain('Cho Tae-yeol is spelled Cho Tae-yul');
+    expect(await page.locator('#check-name-variant .flag-message').first().innerText()).toContain('Cho Tae-yeol (headline, caption ×2) is spelled Cho Tae-yul');
     await Promise.all([page.waitForURL(/\/fixes\?/), page.click('#check-name-variant a.fix-all')]);
     await page.waitForSelector('text=Replace “Cho Tae-yeol” with “Cho Tae-yul”');
     const places = await page.locator('ol.changes > li').count();

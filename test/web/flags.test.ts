@@ -5,6 +5,7 @@ import { runArticleChecks } from '../../src/service/flag-reader.js';
 import { listSegments } from '../../src/store/segments.js';
 import { importArticle } from '../../src/service/import-articles.js';
 import type { Flag } from '../../src/core/checks/types.js';
+import { spansOf } from '../../src/core/checks/flag-spans.js';
 
 const HEADLINE = 4;
 const CAPTION = 8;
@@ -25,13 +26,41 @@ describe('flags on the review page', () => {
     const { id, agent } = await setUp();
     const page = await agent.get(`/articles/${id}`).expect(200);
     const headline = page.text.slice(page.text.indexOf(`id="s${HEADLINE}"`), page.text.indexOf(`id="s${HEADLINE + 1}"`));
-    expect(headline).toMatch(/<p class="text" data-edit-target><mark class="flag sev-warning" title="[^"]*Cho Tae-yeol is spelled Cho Tae-yul[^"]*" data-flag="flag-\d+">Cho Tae-yeol<\/mark> Criticizes/);
+    expect(headline).toMatch(/<p class="text" data-edit-target><mark class="flag sev-warning" title="[^"]*Cho Tae-yeol \(headline, caption ×2\) is spelled Cho Tae-yul[^"]*" data-flag="flag-\d+">Cho Tae-yeol<\/mark> Criticizes/);
     const panel = page.text.slice(page.text.indexOf('<aside class="flag-panel"'));
     expect(panel).toContain('<section class="flag-group" id="check-name-variant">');
     expect(panel).toContain('<section class="flag-group" id="check-headline-subject">');
-    expect(panel).toContain('Use “Cho Tae-yul” here');
+    expect(panel).toContain('Use “Cho Tae-yul” here (3 places)');
     expect(panel).toMatch(/… in all 3 places/);
     expect(panel).toContain('“Cho Tae-yeol” and “Cho Tae-yul” are different people');
+  });
+
+  it('issue 12: shows one name-variant flag for the person, marking and linking every span, counted once', async () => {
+    const { id, agent } = await setUp();
+    const page = await agent.get(`/articles/${id}`).expect(200);
+    // Was three warnings and two infos: now the name-variant, the headline-subject and the duplicate caption.
+    expect(page.text).toMatch(/<dt>Open flags<\/dt><dd><a href="#flags">3<\/a><\/dd>/);
+    const group = page.text.slice(page.text.indexOf('<section class="flag-group" id="check-name-variant">'));
+    const item = group.slice(0, group.indexOf('</li>\n', group.indexOf('different people')));
+    expect(group).toMatch(/^<section class="flag-group" id="check-name-variant">\s*<h3>Name spelled two ways <small>\(1\)<\/small><\/h3>/);
+    const flagId = /<li class="flag-item sev-warning" id="(flag-\d+)">/.exec(item)![1]!;
+    expect(item).toContain('<small class="flag-places">3 places</small>');
+    expect([...item.matchAll(/<li><a href="#(s\d+)">([^<]+)<\/a>: “([^”]+)”<\/li>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)).toEqual([
+      's4 Headline 4 Cho Tae-yeol', 's8 Caption 8 Cho Tae-yeol', 's8 Caption 8 Cho Tae-yeol',
+    ]);
+    // "Use … here" posts every place, each with the revision the page shows.
+    const form = item.slice(item.indexOf('<form method="post" action="/articles/'), item.indexOf('</form>'));
+    expect([...form.matchAll(/name="(segment|start|end|text|base)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`)).toEqual([
+      'segment=4', 'start=0', 'end=12', 'text=Cho Tae-yeol', 'base=0',
+      'segment=8', 'start=0', 'end=12', 'text=Cho Tae-yeol', 'base=0',
+      'segment=8', 'start=110', 'end=122', 'text=Cho Tae-yeol', 'base=0',
+    ]);
+    // The caption's two places are both marked, each pointing at the one flag; the segment counts it once.
+    const caption = page.text.slice(page.text.indexOf(`id="s${CAPTION}"`), page.text.indexOf(`id="s${CAPTION + 1}"`));
+    expect([...caption.matchAll(/<mark class="flag sev-warning"[^>]*data-flag="([^"]+)">Cho Tae-yeol<\/mark>/g)].map((m) => m[1])).toEqual([flagId, flagId]);
+    expect(caption).toMatch(/<a class="flag-count" href="#flags">2 flags<\/a>/);
+    const corpus = await agent.get('/').expect(200);
+    expect(corpus.text).toContain(`<a href="/articles/${id}#flags">1 error, 2 warnings`);
   });
 
   it('shows the open flags per article on the corpus page', async () => {
@@ -51,7 +80,39 @@ describe('POST /articles/:id/flags/apply', () => {
     const headline = (await listSegments(ctx.store, id))[HEADLINE]!;
     expect(headline.edit).toBe('Cho Tae-yul Criticizes Forced Repatriation of Defectors: "Please Send Them Where They Want"');
     expect([headline.revision, headline.author]).toEqual([1, 'Min-ji']);
-    expect(nameFlags(await runArticleChecks(ctx.store, id)).map((f) => f.segment)).toEqual([CAPTION, CAPTION]);
+    // The person's one flag now spans the caption's two places.
+    expect(nameFlags(await runArticleChecks(ctx.store, id)).flatMap((f) => spansOf(f).map((s) => s.segment))).toEqual([CAPTION, CAPTION]);
+  });
+
+  it('issue 12: applies a suggestion at every place of the flag the form posts, as one revision per segment', async () => {
+    const { ctx, id, agent, csrf } = await setUp();
+    const [flag] = nameFlags(await runArticleChecks(ctx.store, id));
+    const spans = spansOf(flag!);
+    expect(spans).toHaveLength(3);
+    await agent.post(`/articles/${id}/flags/apply`).type('form')
+      .send({
+        _csrf: csrf, replacement: 'Cho Tae-yul',
+        segment: spans.map((s) => String(s.segment)), start: spans.map((s) => String(s.start)), end: spans.map((s) => String(s.end)),
+        text: spans.map((s) => s.text), base: spans.map(() => '0'),
+      })
+      .expect(303).expect('location', `/articles/${id}?applied=3#s${HEADLINE}`);
+    const segments = await listSegments(ctx.store, id);
+    expect(segments[HEADLINE]!.edit.startsWith('Cho Tae-yul Criticizes')).toBe(true);
+    expect(segments[CAPTION]!.edit).not.toContain('Tae-yeol');
+    expect([segments[HEADLINE]!.revision, segments[CAPTION]!.revision]).toEqual([1, 1]);
+    expect((await runArticleChecks(ctx.store, id)).filter((f) => f.check === 'name-variant')).toEqual([]);
+  });
+
+  it('issue 12: applies nothing (409) when one of the places is stale, and refuses lists of different lengths (422)', async () => {
+    const { ctx, id, agent, csrf } = await setUp();
+    const spans = spansOf(nameFlags(await runArticleChecks(ctx.store, id))[0]!);
+    const send = (body: Record<string, unknown>) => agent.post(`/articles/${id}/flags/apply`).type('form').send({ _csrf: csrf, replacement: 'Cho Tae-yul', ...body });
+    await send({
+      segment: spans.map((s) => String(s.segment)), start: spans.map((s, i) => String(i === 2 ? s.start + 1 : s.start)), end: spans.map((s) => String(s.end)),
+      text: spans.map((s) => s.text), base: spans.map(() => '0'),
+    }).expect(409);
+    await send({ segment: spans.map((s) => String(s.segment)), start: ['0'], end: ['12'], text: ['Cho Tae-yeol'], base: ['0'] }).expect(422);
+    expect((await listSegments(ctx.store, id)).map((s) => s.revision).every((r) => r === 0)).toBe(true);
   });
 
   it('refuses with 409 when the span no longer holds the flagged text, and changes nothing', async () => {

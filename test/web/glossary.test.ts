@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { makeApp, importCorpusArticle, importText, editorAgent } from '../helpers.js';
 import { listConcepts } from '../../src/store/glossary.js';
 import { runArticleChecks } from '../../src/service/flag-reader.js';
+import { spansOf } from '../../src/core/checks/flag-spans.js';
 import { listSegments } from '../../src/store/segments.js';
 import type { ServiceContext } from '../../src/service/context.js';
 
@@ -34,8 +35,9 @@ describe('POST /glossary (by hand)', () => {
       ['Cho Tae-yul/en/preferred', 'Cho Tae-yeol/en/deprecated', '조태열/ko/preferred'],
     ]);
     const flags = await runArticleChecks(ctx.store, id);
-    expect(flags.filter((f) => f.check === 'glossary-term').map((f) => [f.segment, f.text, f.suggestions[0]])).toEqual([
-      [4, 'Cho Tae-yeol', 'Cho Tae-yul'], [8, 'Cho Tae-yeol', 'Cho Tae-yul'], [8, 'Cho Tae-yeol', 'Cho Tae-yul'],
+    // One flag for the person (issue 12), with its three places.
+    expect(flags.filter((f) => f.check === 'glossary-term').map((f) => [spansOf(f).map((s) => `${s.segment} ${s.text}`), f.suggestions[0]])).toEqual([
+      [['4 Cho Tae-yeol', '8 Cho Tae-yeol', '8 Cho Tae-yeol'], 'Cho Tae-yul'],
     ]);
     const review = await agent.get(`/articles/${id}`);
     expect(review.text).toContain('<section class="flag-group" id="check-glossary-term">');

@@ -81,7 +81,7 @@ describe('GET /articles/:id/report (printable QA report)', () => {
     const page = await agent.get(`/articles/${id}/report`).expect(200);
     expect(page.text).toContain('<h1>QA report: Cho Tae-yeol Criticizes Forced Repatriation');
     expect(page.text).toMatch(/<td><del>King<\/del><\/td>\s*<td><ins>Cho<\/ins><\/td>\s*<td>Accuracy \/ Mistranslation<\/td><td>major<\/td><td>proposed<\/td>/);
-    expect(page.text).toContain('Cho Tae-yeol is spelled Cho Tae-yul');
+    expect(page.text).toContain('Cho Tae-yeol (headline, caption ×2) is spelled Cho Tae-yul');
     expect(page.text).toContain('<p class="text"><del>King</del><ins>Cho</ins> Raises Issues');
   });
 });

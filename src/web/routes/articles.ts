@@ -10,7 +10,7 @@ import { buildReviewView } from '../view-models/review-view.js';
 import { loadArticle, loadedArticle, parseId } from '../load.js';
 import { HttpError } from '../errors.js';
 import { ALL_CHECKS } from '../../core/checks/index.js';
-import { selectSameFix } from '../../core/checks/plan-fixes.js';
+import { countSameFix } from '../../core/checks/plan-fixes.js';
 import { isArticleExportFormat } from '../../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS } from '../../formats/article/types.js';
 import { buildCategoryFormView, buildQualityView } from '../view-models/quality-view.js';
@@ -78,7 +78,7 @@ export function articleRoutes(deps: RouteDeps): Router {
       checks: ALL_CHECKS,
       flags: review.flags,
       dismissals: review.flags.dismissals,
-      countSameFix: (flag, replacement) => selectSameFix(review.flags.open, flag, replacement).length,
+      countSameFix: (flag, replacement) => countSameFix(review.flags.open, flag, replacement),
     });
     const locals = { ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(role) };
     res.render('articles/show', locals, (err: Error | null, html: string) => {

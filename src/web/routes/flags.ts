@@ -4,20 +4,22 @@ import type { RouteDeps } from '../app.js';
 import { loadArticle, loadedArticle } from '../load.js';
 import { HttpError } from '../errors.js';
 import { actorOf } from '../auth.js';
-import { applyFixEverywhere, applySuggestionHere, dismissOpenFlags, planFixEverywhere, restoreDismissal } from '../../service/flags.js';
+import { MAX_SPANS_PER_APPLY, applyFixEverywhere, applySuggestionHere, dismissOpenFlags, planFixEverywhere, restoreDismissal, type SpanFix } from '../../service/flags.js';
 import { buildFixPreview } from '../view-models/fix-preview-view.js';
 
 /** Longest replacement accepted from a form (a suggestion is a name or a phrase). */
 const MAX_REPLACEMENT_CHARS = 1000;
 
 const Count = z.coerce.number().int().min(0);
+/** One value or several (a flag with several places posts each field once per place, in the same order). */
+const OneOrMore = <T extends z.ZodTypeAny>(item: T) => z.union([item, z.array(item).min(1).max(MAX_SPANS_PER_APPLY)]).transform((v) => [v].flat() as z.infer<T>[]);
 const ApplyForm = z.object({
-  segment: Count,
-  start: Count,
-  end: Count,
-  text: z.string().min(1),
+  segment: OneOrMore(Count),
+  start: OneOrMore(Count),
+  end: OneOrMore(Count),
+  text: OneOrMore(z.string().min(1)),
   replacement: z.string().max(MAX_REPLACEMENT_CHARS),
-  base: Count,
+  base: OneOrMore(Count),
   author: z.string().optional(),
 });
 const FixQuery = z.object({ fingerprint: z.string().min(1).max(2000), replacement: z.string().max(MAX_REPLACEMENT_CHARS) });
@@ -42,9 +44,15 @@ export function flagRoutes(deps: RouteDeps): Router {
     const article = loadedArticle(res.locals);
     const form = ApplyForm.safeParse(req.body);
     if (!form.success) throw new HttpError(422, 'The suggestion form was incomplete. Reload the article and try again.');
+    const { segment, start, end, text, base, replacement } = form.data;
+    // Each place is the i-th value of every field; a form whose lists differ in length is not one the page wrote.
+    if (![start, end, text, base].every((list) => list.length === segment.length)) throw new HttpError(422, 'The suggestion form was incomplete. Reload the article and try again.');
+    const fixes: SpanFix[] = segment.map((position, i) => ({
+      segment: position, start: start[i] as number, end: end[i] as number, text: text[i] as string, base: base[i] as number, replacement,
+    }));
     const author = requireAuthor(req, res, form.data.author);
-    await applySuggestionHere(deps.service, article, form.data, author);
-    res.redirect(303, `/articles/${article.id}?applied=1#s${form.data.segment}`);
+    await applySuggestionHere(deps.service, article, fixes, author);
+    res.redirect(303, `/articles/${article.id}?applied=${fixes.length}#s${segment[0] ?? 0}`);
   });
 
   router.get('/:id/fixes', load, async (req, res) => {

@@ -3,6 +3,7 @@ import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentView } from '../../service/types.js';
 import type { DismissalRow } from '../../service/types.js';
 import { KIND_LABELS, formatTime } from './format.js';
+import { spansOf } from '../../core/checks/flag-spans.js';
 
 /** A stretch of the edit column: diff op, text, and the most severe flag on it (if any). */
 export interface EditPiece {
@@ -19,6 +20,26 @@ export interface SuggestionVm {
   readonly fixAllCount: number;
 }
 
+/** One place of a flag, linked from the panel and posted by its "use … here" form. */
+export interface SpanVm {
+  readonly where: string;
+  readonly anchor: string;
+  readonly segment: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The segment's revision the page shows, posted so a stale page is refused. */
+  readonly base: number;
+}
+
+/** One place of a flag in one segment's edit column: the flag, its panel id and the span's offsets. */
+export interface FlagMark {
+  readonly flag: Flag;
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One flag in the side panel. */
 export interface FlagVm {
   readonly id: string;
@@ -33,9 +54,11 @@ export interface FlagVm {
   readonly start: number;
   readonly end: number;
   readonly base: number;
+  /** Every place the flag covers, the first being segment/start/end/text above (issue 12: one flag, all its places). */
+  readonly spans: readonly SpanVm[];
   readonly suggestions: readonly SuggestionVm[];
-  /** name-variant: the other spellings, each offered as "a different person". */
-  readonly otherSpellings: readonly string[];
+  /** name-variant: pairs of the person's spellings, each offered as "different people" (each other spelling with the preferred one, then the others with each other). */
+  readonly distinctPairs: readonly (readonly [string, string])[];
   /** name-variant: the one-action glossary decision (preferred spelling, the others deprecated). */
   readonly glossary: { readonly preferred: string; readonly deprecated: readonly string[] } | null;
 }
@@ -61,8 +84,8 @@ export interface DismissedVm {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-/** Returns the edit column of a segment as pieces, splitting the diff's eq/ins parts at flag boundaries. */
-export function buildEditPieces(editParts: readonly DiffPart[], flags: readonly { flag: Flag; id: string }[]): EditPiece[] {
+/** Returns the edit column of a segment as pieces, splitting the diff's eq/ins parts at the boundaries of the flags' places. */
+export function buildEditPieces(editParts: readonly DiffPart[], flags: readonly FlagMark[]): EditPiece[] {
   if (flags.length === 0) return editParts.map((p) => ({ op: p.op === 'ins' ? 'ins' : 'eq', text: p.text, flag: null }));
   const cuts = new Set<number>();
   let offset = 0;
@@ -71,9 +94,9 @@ export function buildEditPieces(editParts: readonly DiffPart[], flags: readonly 
     offset += p.text.length;
   }
   cuts.add(offset);
-  for (const { flag } of flags) {
-    cuts.add(Math.min(Math.max(flag.start, 0), offset));
-    cuts.add(Math.min(Math.max(flag.end, 0), offset));
+  for (const mark of flags) {
+    cuts.add(Math.min(Math.max(mark.start, 0), offset));
+    cuts.add(Math.min(Math.max(mark.end, 0), offset));
   }
   const points = [...cuts].sort((a, b) => a - b);
   const pieces: EditPiece[] = [];
@@ -89,30 +112,42 @@ export function buildEditPieces(editParts: readonly DiffPart[], flags: readonly 
     }
     const part = editParts[partIndex];
     if (!part) break;
-    const covering = flags.filter(({ flag }) => flag.start < to && flag.end > from);
+    const covering = flags.filter((mark) => mark.start < to && mark.end > from);
     const top = covering.sort((a, b) => SEVERITY_RANK[b.flag.severity] - SEVERITY_RANK[a.flag.severity])[0];
     pieces.push({
       op: part.op === 'ins' ? 'ins' : 'eq',
       text: part.text.slice(from - partStart, to - partStart),
-      flag: top ? { severity: top.flag.severity, title: covering.map((c) => c.flag.message).join('\n'), target: top.id } : null,
+      flag: top ? { severity: top.flag.severity, title: [...new Set(covering.map((c) => c.flag.message))].join('\n'), target: top.id } : null,
     });
   }
   return pieces;
 }
 
-/** Returns the side panel's groups (in registry order, empty checks left out) and the flag ids by segment for highlighting. */
+/** Returns the side panel's groups (in registry order, empty checks left out) and, by segment, every place of every flag for highlighting. */
 export function buildFlagPanel(
   articleId: number,
   checks: readonly Check[],
   flags: readonly Flag[],
   segments: readonly SegmentView[],
   countSameFix: (flag: Flag, replacement: string) => number,
-): { groups: FlagGroupVm[]; bySegment: Map<number, { flag: Flag; id: string }[]> } {
+): { groups: FlagGroupVm[]; bySegment: Map<number, FlagMark[]> } {
   const byPosition = new Map(segments.map((s) => [s.position, s]));
-  const bySegment = new Map<number, { flag: Flag; id: string }[]>();
+  const bySegment = new Map<number, FlagMark[]>();
   const vms = flags.map((flag, i): FlagVm => {
     const id = `flag-${i}`;
-    bySegment.set(flag.segment, [...(bySegment.get(flag.segment) ?? []), { flag, id }]);
+    const spans = spansOf(flag).map((span): SpanVm => {
+      bySegment.set(span.segment, [...(bySegment.get(span.segment) ?? []), { flag, id, start: span.start, end: span.end }]);
+      const at = byPosition.get(span.segment);
+      return {
+        where: `${at ? KIND_LABELS[at.kind] : 'Segment'} ${span.segment}`,
+        anchor: `s${span.segment}`,
+        segment: span.segment,
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        base: at?.revision ?? 0,
+      };
+    });
     const segment = byPosition.get(flag.segment);
     return {
       id,
@@ -127,6 +162,7 @@ export function buildFlagPanel(
       start: flag.start,
       end: flag.end,
       base: segment?.revision ?? 0,
+      spans,
       suggestions: flag.suggestions.map((text) => {
         const count = countSameFix(flag, text);
         return {
@@ -135,7 +171,7 @@ export function buildFlagPanel(
           fixAllUrl: count > 1 ? `/articles/${articleId}/fixes?${new URLSearchParams({ fingerprint: flag.fingerprint, replacement: text }).toString()}` : null,
         };
       }),
-      otherSpellings: flag.check === 'name-variant' ? (flag.variants ?? []).filter((v) => v !== flag.text) : [],
+      distinctPairs: flag.check === 'name-variant' ? distinctPairsOf(flag.variants ?? []) : [],
       glossary:
         flag.check === 'name-variant' && flag.variants && flag.variants.length > 1
           ? { preferred: flag.variants[0] as string, deprecated: flag.variants.slice(1) }
@@ -146,6 +182,15 @@ export function buildFlagPanel(
     .map((check) => ({ checkId: check.id, name: check.name, description: check.description, flags: vms.filter((f) => f.check === check.id) }))
     .filter((g) => g.flags.length > 0);
   return { groups, bySegment };
+}
+
+/** Returns the pairs of spellings (preferred first in `variants`) an editor may call different people: each other spelling with the preferred, then the others pairwise. */
+export function distinctPairsOf(variants: readonly string[]): [string, string][] {
+  const [preferred, ...others] = variants;
+  if (preferred === undefined) return [];
+  const pairs: [string, string][] = others.map((o) => [o, preferred]);
+  others.forEach((a, i) => others.slice(i + 1).forEach((b) => pairs.push([a, b])));
+  return pairs;
 }
 
 /** Returns the dismissed flags for the panel's "Dismissed" list. */

@@ -3,8 +3,7 @@ import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentKind } from '../../core/article/types.js';
 import { editSideParts, mtSideParts } from '../../core/diff/compact.js';
 import { KIND_LABELS, formatTime } from './format.js';
-import { buildEditPieces, type EditPiece } from './flags-view.js';
-import type { Flag } from '../../core/checks/types.js';
+import { buildEditPieces, type EditPiece, type FlagMark } from './flags-view.js';
 
 /** What the review page prints for one segment. */
 export interface SegmentVm {
@@ -37,7 +36,7 @@ export interface SegmentVm {
 }
 
 /** Returns the view-model of one segment of article `articleId`, with its open flags highlighted. */
-export function buildSegmentView(articleId: number, segment: SegmentView, flags: readonly { flag: Flag; id: string }[] = []): SegmentVm {
+export function buildSegmentView(articleId: number, segment: SegmentView, flags: readonly FlagMark[] = []): SegmentVm {
   const base = `/articles/${articleId}/segments/${segment.position}`;
   const editParts = editSideParts(segment.diff);
   return {
@@ -49,7 +48,8 @@ export function buildSegmentView(articleId: number, segment: SegmentView, flags:
     mtParts: mtSideParts(segment.diff),
     editParts,
     editPieces: buildEditPieces(editParts, flags),
-    flagCount: flags.length,
+    // A flag with several places in the segment counts once.
+    flagCount: new Set(flags.map((f) => f.id)).size,
     isEdited: segment.edit !== segment.mt,
     stateClass: segment.edit !== segment.mt ? 'is-edited' : 'is-unchanged',
     textRows: Math.min(12, Math.max(2, Math.ceil(segment.edit.length / 80) + segment.edit.split('\n').length - 1)),
