@@ -23,7 +23,7 @@ function files(contents: Record<string, string | Uint8Array>): Record<string, st
   return tempFiles('check', contents);
 }
 
-interface JsonFlag { check: string; severity: string; segment: number; start: number; end: number; text: string; message: string; suggestions: string[]; group?: string; variants?: string[] }
+interface JsonFlag { check: string; severity: string; segment: number; start: number; end: number; text: string; message: string; suggestions: string[]; group?: string; variants?: string[]; spans: { segment: number; start: number; end: number; text: string }[] }
 
 describe('copydesk check', () => {
   it('prints compiler-style lines and a summary for the corpus article', async () => {
