@@ -111,6 +111,17 @@ export async function appendRevision(store: Store, rev: NewRevision): Promise<Ap
         RETURNING id`.execute(tx.db);
       if (rows.length === 0) throw new StaleBase();
       const revisionId = (rows[0] as { id: number }).id;
+      // The article's title is its headline (parse-article.ts: the first headline, else the first
+      // segment that is not page chrome): a correction of that segment corrects the title too, in
+      // the corpus list, the history, the reports and the export file names. A blank edit leaves it.
+      const title = rev.text.trim();
+      if (title !== '') {
+        await sql`UPDATE articles SET title = ${title}
+          WHERE id = ${rev.articleId}
+            AND (SELECT position FROM segments WHERE id = ${rev.segmentId}) = COALESCE(
+              (SELECT MIN(position) FROM segments WHERE article_id = ${rev.articleId} AND kind = 'headline'),
+              (SELECT MIN(position) FROM segments WHERE article_id = ${rev.articleId} AND kind <> 'boilerplate'))`.execute(tx.db);
+      }
       if (rev.corrections.length > 0) {
         const values = rev.corrections.map((c) => sql`(${revisionId}, ${rev.segmentId}, ${rev.articleId}, ${c.mtText}, ${c.editText}, ${c.mtStart}, ${c.mtEnd}, ${c.editStart}, ${c.editEnd})`);
         await sql`INSERT INTO corrections (revision_id, segment_id, article_id, mt_text, edit_text, mt_start, mt_end, edit_start, edit_end)

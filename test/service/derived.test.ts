@@ -233,7 +233,8 @@ describe(`the derived rows kept at write time (${BACKEND})`, () => {
     // A reader that keeps C's flags, as an app instance does between requests.
     const reader = createFlagReader(ctx.store);
     const corpusFlag = async () => (await reader.flagsFor(c)).open.find((f) => f.check === 'correction-not-carried' && f.severity === 'info')?.message;
-    expect(await corpusFlag()).toBe('Editors corrected “King” to “Cho” in 1 other article (“King Raises Issues in Beijing”)');
+    // The article is named by its title, which follows its corrected headline.
+    expect(await corpusFlag()).toBe('Editors corrected “King” to “Cho” in 1 other article (“Cho Raises Issues in Beijing”)');
 
     // A's headline goes back to the MT and B's is corrected the same way, both written before any refresh...
     const segA = (await getSegment(ctx.store, a, 0))!;
@@ -253,8 +254,8 @@ describe(`the derived rows kept at write time (${BACKEND})`, () => {
     // C names the article that now holds the correction: its stored flags and the reader's.
     await settle(ctx);
     expect((await ctx.store.db.selectFrom('article_flags').select('message').where('article_id', '=', c).where('check_id', '=', 'correction-not-carried').execute()).map((f) => f.message))
-      .toEqual(['Editors corrected “King” to “Cho” in 1 other article (“King Visits Tokyo”)', 'Editors corrected “King” to “Cho” in 1 other article (“King Visits Tokyo”)']);
-    expect(await corpusFlag()).toBe('Editors corrected “King” to “Cho” in 1 other article (“King Visits Tokyo”)');
+      .toEqual(['Editors corrected “King” to “Cho” in 1 other article (“Cho Visits Tokyo”)', 'Editors corrected “King” to “Cho” in 1 other article (“Cho Visits Tokyo”)']);
+    expect(await corpusFlag()).toBe('Editors corrected “King” to “Cho” in 1 other article (“Cho Visits Tokyo”)');
     await expectSettledEqualsRecomputed(ctx);
   });
 

@@ -32,10 +32,11 @@ describe('GET /reports', () => {
     const { agent } = await corpus();
     const byTitle = await agent.get('/reports?sort=title&dir=asc').expect(200);
     const titles = [...byTitle.text.slice(byTitle.text.indexOf('id="articles"')).matchAll(/<td><a href="\/articles\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]);
-    expect(titles).toEqual(['Cho Tae-yeol Criticizes Forced Repatriation of Defectors: &#34;Please Send Them Where They Want&#34;', 'King Meets Japanese Counterpart']);
+    // The second article's headline was corrected to "Cho Meets…": its title follows.
+    expect(titles).toEqual(['Cho Meets Japanese Counterpart', 'Cho Tae-yeol Criticizes Forced Repatriation of Defectors: &#34;Please Send Them Where They Want&#34;']);
     const byHter = await agent.get('/reports?sort=hter&dir=desc').expect(200);
     const first = /<td><a href="\/articles\/\d+">([^<]+)<\/a><\/td>/.exec(byHter.text.slice(byHter.text.indexOf('id="articles"')))![1];
-    expect(first).toBe('King Meets Japanese Counterpart');
+    expect(first).toBe('Cho Meets Japanese Counterpart');
   });
 
   it('sorts the corrections and editors tables too, by the column clicked', async () => {
