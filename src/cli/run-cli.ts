@@ -13,6 +13,7 @@ import { refreshAll } from '../service/background.js';
 import { jobsWithProgress, recordRecheck } from '../service/jobs.js';
 import { ServiceError } from '../service/errors.js';
 import { GLOSSARY_FILE_LIMIT, readInputFile } from '../service/read-input-file.js';
+import { isSourceFile, SOURCE_SUFFIX } from '../service/prepare-import.js';
 import type { StoreConfig } from '../service/types.js';
 import { writeCorpusList } from '../formats/corpus-list.js';
 import { addAccountCommands } from './account-commands.js';
@@ -100,8 +101,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Import article files (or every .txt file of a folder) into the database named by COPYDESK_DB.')
     .argument('<paths...>', 'article files or folders')
     .option('--engine <name>', 'the MT engine that produced them (for the reports per engine)')
+    .option('--source <file>', 'the Korean original of the one article file named (NAME.ko.txt beside NAME.txt is found without it)')
     .addOption(threadsOption())
-    .action(async (paths: string[], opts: { engine?: string; threads?: number }) => {
+    .action(async (paths: string[], opts: { engine?: string; threads?: number; source?: string }) => {
       const files: string[] = [];
       for (const p of paths) {
         try {
@@ -113,6 +115,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return;
         }
       }
+      // A Korean original named beside its article (a.txt a.ko.txt, or a shell's *.txt) is read with it, not imported as one.
+      const named = new Set(files.map((f) => resolve(f)));
+      const articles = files.filter((f) => !isSourceFile(f) || !named.has(resolve(`${f.slice(0, -SOURCE_SUFFIX.length)}.txt`)));
+      files.splice(0, files.length, ...articles);
+      if (opts.source !== undefined && files.length !== 1) {
+        io.stderr.write(`copydesk: --source needs exactly one article file (the MT translated from ${opts.source}); got ${files.length}\n`);
+        exitCode = EXIT.usage;
+        return;
+      }
       const bar = io.stderr.isTTY && files.length >= PROGRESS_BAR_MIN_FILES
         ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'importing [{bar}] {value}/{total} {file}' }, Presets.shades_classic)
         : undefined;
@@ -121,12 +132,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         result: await importFiles(ctx, files, { importedBy: cliActor(), mtEngine: opts.engine }, (file) => bar?.increment({ file }), {
           // This thread writes while the others read and parse: one core is left to it.
           threads: opts.threads ?? Math.max(1, availableParallelism() - 1),
+          source: opts.source,
         }),
         where: ctx.store.description,
       }));
       bar?.stop();
       for (const r of result.refused) io.stderr.write(`${r.file}: refused: ${r.message}\n`);
-      io.stdout.write(`imported ${result.added} new, ${result.existing} already there, ${result.refused.length} refused (${where})\n`);
+      const originals = result.sourcesAdded ? `, ${result.sourcesAdded} Korean original${result.sourcesAdded === 1 ? '' : 's'} added to articles already there` : '';
+      io.stdout.write(`imported ${result.added} new, ${result.existing} already there${originals}, ${result.refused.length} refused (${where})\n`);
       if (result.refused.length > 0) exitCode = EXIT.refused;
     });
 

@@ -11,6 +11,7 @@ import { measureEditRate } from '../core/metrics/edit-rate.js';
 import { REPORT_KINDS, type ReportKind } from '../core/metrics/hter-bins.js';
 import { mqmDimensionOf } from '../core/mqm/typology.js';
 import { toArticleCorrection, toArticleView } from './article-view.js';
+import type { ArticleSource } from '../core/source/types.js';
 import { scoreQuality, type ArticleQuality } from './quality.js';
 
 /** Everything an article's derived rows are computed from. */
@@ -26,6 +27,8 @@ export interface DeriveInput {
   readonly distinctPeople: readonly (readonly [string, string])[];
   /** What each editor did in the article. */
   readonly editors: DerivedArticle['editors'];
+  /** The article's Korean original, aligned, when it has one (issue 12). */
+  readonly source?: ArticleSource | undefined;
 }
 
 /** An article's flags and quality as the derivation computed them (the review page shows the same). */
@@ -43,7 +46,7 @@ export interface DerivedWithQuality {
  */
 export function deriveArticle(input: DeriveInput): DerivedWithQuality {
   const { article, segments } = input;
-  const view = toArticleView(article.id, article.title, segments);
+  const view = toArticleView(article.id, article.title, segments, input.source);
   const corrections = input.corrections.map(toArticleCorrection);
   const ctx = buildCheckContext(view, { corrections, corpusCorrections: input.corpusCorrections, glossary: input.glossary, distinctPeople: input.distinctPeople });
   const flags = runChecksIn(view, ctx);
@@ -52,7 +55,7 @@ export function deriveArticle(input: DeriveInput): DerivedWithQuality {
   // The MT's own flags matter only for proposing categories of corrections.
   const mtFlags = input.corrections.length === 0
     ? []
-    : runChecks(toArticleView(article.id, article.title, segments.map((s) => ({ ...s, edit: s.mt }))), { glossary: input.glossary, distinctPeople: input.distinctPeople });
+    : runChecks(toArticleView(article.id, article.title, segments.map((s) => ({ ...s, edit: s.mt })), input.source), { glossary: input.glossary, distinctPeople: input.distinctPeople });
   const quality = scoreQuality({ articleId: article.id, title: article.title, segments, corrections: input.corrections, confirmed: input.confirmed, openFlags: open, mtFlags });
   const caseInsensitive = measureEditRate(segments, { caseSensitive: false });
 

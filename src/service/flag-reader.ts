@@ -12,6 +12,7 @@ import { runChecks } from '../core/checks/run-checks.js';
 import { groupCorpusCorrections, relevantCorpusCorrections } from './corpus-corrections.js';
 import { createDecisionsCache } from './refresh.js';
 import { toArticleCorrection, toArticleView } from './article-view.js';
+import { hasArticleSource, readSourceSegments } from '../store/sources.js';
 
 /** The flags of an article split into those still open and those an editor dismissed. */
 export interface ArticleFlags {
@@ -44,10 +45,10 @@ export async function runArticleChecks(store: Store, articleId: number): Promise
   const state = await readArticleState(store, articleId);
   const article = state && (await getArticle(store, articleId));
   if (!state || !article) return [];
-  const [standingRows, corrections, concepts, distinctPeople] = await Promise.all([
-    listStandingCorrections(store), listCurrentCorrections(store, articleId), listConcepts(store), listDistinctPeople(store),
+  const [standingRows, corrections, concepts, distinctPeople, source] = await Promise.all([
+    listStandingCorrections(store), listCurrentCorrections(store, articleId), listConcepts(store), listDistinctPeople(store), readSourceSegments(store, articleId),
   ]);
-  return runChecks(toArticleView(articleId, article.title, state.segments), {
+  return runChecks(toArticleView(articleId, article.title, state.segments, source), {
     corrections: corrections.map(toArticleCorrection),
     corpusCorrections: groupCorpusCorrections(standingRows.filter((r) => r.articleId !== articleId)),
     distinctPeople,
@@ -87,7 +88,8 @@ const FLAG_CACHE_ARTICLES = 2000;
  */
 export function createFlagReader(store: Store) {
   const cache = new LRUCache<number, { quickKey: string; key: string; flags: Flag[] }>({ max: FLAG_CACHE_ARTICLES });
-  const mtCache = new LRUCache<number, { decisions: number; flags: Flag[] }>({ max: FLAG_CACHE_ARTICLES });
+  // The MT never changes, but a Korean original added later does change its flags (hasSource).
+  const mtCache = new LRUCache<number, { decisions: number; hasSource: boolean; flags: Flag[] }>({ max: FLAG_CACHE_ARTICLES });
   const decisionsAt = createDecisionsCache(store);
   let runs = 0;
 
@@ -106,9 +108,12 @@ export function createFlagReader(store: Store) {
         const key = `${versions.textVersion}|${versions.decisions}|${JSON.stringify(relevant)}`;
         if (entry && entry.key === key) entry = { ...entry, quickKey };
         else {
-          const [{ glossary, distinctPeople }, corrections] = await Promise.all([decisionsAt(versions.decisions), listCurrentCorrections(store, articleId)]);
+          // The Korean original is read only when the checks run: adding one moves the article's text version (store/sources.ts).
+          const [{ glossary, distinctPeople }, corrections, source] = await Promise.all([
+            decisionsAt(versions.decisions), listCurrentCorrections(store, articleId), readSourceSegments(store, articleId),
+          ]);
           runs += 1;
-          const flags = runChecks(toArticleView(articleId, article?.title ?? '', current), {
+          const flags = runChecks(toArticleView(articleId, article?.title ?? '', current, source), {
             corrections: corrections.map(toArticleCorrection),
             corpusCorrections: relevant,
             distinctPeople,
@@ -131,12 +136,13 @@ export function createFlagReader(store: Store) {
       if (!read) return [];
       const { versions } = read;
       const entry = mtCache.get(articleId);
-      if (entry && entry.decisions === versions.decisions) return entry.flags;
-      const [article, { glossary, distinctPeople }] = await Promise.all([getArticle(store, articleId), decisionsAt(versions.decisions)]);
+      // A Korean original is stored once and never replaced: only an entry made without one asks again.
+      if (entry && entry.decisions === versions.decisions && (entry.hasSource || !(await hasArticleSource(store, articleId)))) return entry.flags;
+      const [article, { glossary, distinctPeople }, source] = await Promise.all([getArticle(store, articleId), decisionsAt(versions.decisions), readSourceSegments(store, articleId)]);
       const current = read.segments;
-      const view = toArticleView(articleId, article?.title ?? '', current.map((s) => ({ ...s, edit: s.mt })));
+      const view = toArticleView(articleId, article?.title ?? '', current.map((s) => ({ ...s, edit: s.mt })), source);
       const flags = article ? runChecks(view, { glossary, distinctPeople }) : [];
-      mtCache.set(articleId, { decisions: versions.decisions, flags });
+      mtCache.set(articleId, { decisions: versions.decisions, hasSource: source !== undefined, flags });
       return flags;
     },
 

@@ -4,16 +4,23 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { ServiceContext } from './context.js';
 import { insertArticle, insertArticles } from '../store/articles.js';
-import { fitSourceName, prepareFile, prepareImport, type ImportInput, type PreparedImport } from './prepare-import.js';
+import { fitSourceName, isSourceFile, prepareFile, prepareImport, siblingSource, SOURCE_SUFFIX, type ImportInput, type PreparedImport } from './prepare-import.js';
+import { addArticleSource, type NewSource } from '../store/sources.js';
 import { notAFileProblem } from './read-input-file.js';
 import { refreshAfterWrite } from './refresh.js';
 import { ServiceError } from './errors.js';
 
 export type { ImportInput } from './prepare-import.js';
 
+/**
+ * What became of the Korean original given with an article (issue 12): none given, stored with the
+ * new article, added to the article already stored, or not stored because that article has one.
+ */
+export type SourceOutcome = 'none' | 'stored' | 'added' | 'kept';
+
 /** What an import did: the article (new, or the identical one already stored), or why the input was refused. */
 export type ImportOutcome =
-  | { readonly ok: true; readonly id: number; readonly isNew: boolean; readonly title: string; readonly segmentCount: number }
+  | { readonly ok: true; readonly id: number; readonly isNew: boolean; readonly title: string; readonly segmentCount: number; readonly source: SourceOutcome }
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
 /** Who imports and with which engine. */
@@ -28,9 +35,22 @@ export interface ImportMeta {
 export async function importArticle(ctx: ServiceContext, input: ImportInput, meta: ImportMeta): Promise<ImportOutcome> {
   const prepared = prepareImport(input);
   if (!prepared.ok) return prepared;
-  const { id, isNew } = await insertArticle(ctx.store, { ...prepared.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now: ctx.now() });
-  if (isNew && meta.isRefreshedNow !== false) await refreshAfterWrite(ctx.store, [id], ctx.decisionsOf);
-  return { ok: true, id, isNew, title: prepared.title, segmentCount: prepared.segmentCount };
+  const now = ctx.now();
+  const { id, isNew } = await insertArticle(ctx.store, { ...prepared.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now });
+  const source = await sourceOutcome(ctx, id, isNew, prepared.article.source, meta.importedBy, now);
+  if ((isNew || source === 'added') && meta.isRefreshedNow !== false) await refreshAfterWrite(ctx.store, [id], ctx.decisionsOf);
+  return { ok: true, id, isNew, title: prepared.title, segmentCount: prepared.segmentCount, source };
+}
+
+/**
+ * Returns what became of an import's Korean original: stored with a new article (insertArticles
+ * did it), added to the article already stored when it had none (the same MT imported again with
+ * its source), or kept out because it has one.
+ */
+async function sourceOutcome(ctx: ServiceContext, id: number, isNew: boolean, source: NewSource | undefined, addedBy: string, now: string): Promise<SourceOutcome> {
+  if (source === undefined) return 'none';
+  if (isNew) return 'stored';
+  return (await addArticleSource(ctx.store, id, { ...source, addedBy, now })) ? 'added' : 'kept';
 }
 
 /**
@@ -63,11 +83,12 @@ export type UploadOutcome = ImportOutcome & { readonly sourceName: string };
  * refused file writes nothing and does not stop the others. Past MAX_UPLOAD_FILES or
  * MAX_UPLOAD_BYTES it throws a too-large ServiceError and stores nothing.
  */
-export async function importUploads(ctx: ServiceContext, inputs: readonly ImportInput[], meta: ImportMeta): Promise<UploadOutcome[]> {
+export async function importUploads(ctx: ServiceContext, sent: readonly ImportInput[], meta: ImportMeta): Promise<UploadOutcome[]> {
   // The web route stops such uploads while they arrive; this guard holds for any other caller.
-  if (inputs.length > MAX_UPLOAD_FILES) throw new ServiceError('too-large', uploadLimitMessage('files'));
-  const fileBytes = inputs.reduce((sum, input) => sum + ('bytes' in input ? input.bytes.byteLength : 0), 0);
+  if (sent.length > MAX_UPLOAD_FILES) throw new ServiceError('too-large', uploadLimitMessage('files'));
+  const fileBytes = sent.reduce((sum, input) => sum + ('bytes' in input ? input.bytes.byteLength : 0), 0);
   if (fileBytes > MAX_UPLOAD_BYTES) throw new ServiceError('too-large', uploadLimitMessage('bytes'));
+  const { inputs, unpaired } = pairSourceUploads(sent);
   // One article is refreshed before the answer, as importArticle does, so its review page opens
   // with its figures. Several are left to the background refresher (an insert marks them dirty,
   // and the corpus page refreshes a few itself): each refresh runs the checks on this thread for a
@@ -80,13 +101,44 @@ export async function importUploads(ctx: ServiceContext, inputs: readonly Import
     if (i > 0) await nextTurn();
     outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: fitSourceName(input.sourceName) });
   }
-  return outcomes;
+  return [...outcomes, ...unpaired];
+}
+
+/**
+ * Pairs the files of an upload with their Korean originals, as a folder import does (issue 12):
+ * NAME.ko.txt goes with NAME.txt as its source. A NAME.ko.txt sent without its NAME.txt is
+ * refused with a sentence (it is not an article), listed after the articles.
+ */
+export function pairSourceUploads(sent: readonly ImportInput[]): { inputs: ImportInput[]; unpaired: UploadOutcome[] } {
+  const byName = new Map(sent.filter((i) => !isSourceFile(i.sourceName)).map((i) => [i.sourceName.toLowerCase(), i]));
+  const sources = new Map<ImportInput, ImportInput>();
+  const unpaired: UploadOutcome[] = [];
+  for (const input of sent) {
+    if (!isSourceFile(input.sourceName)) continue;
+    const articleName = `${input.sourceName.slice(0, -SOURCE_SUFFIX.length)}.txt`;
+    const article = byName.get(articleName.toLowerCase());
+    if (article === undefined || sources.has(article) || article.source !== undefined) {
+      unpaired.push({
+        ok: false, reason: 'unpaired-source', sourceName: fitSourceName(input.sourceName),
+        message: `This is a Korean original (its name ends in ${SOURCE_SUFFIX}), but no ${articleName} was sent with it. Send the two together, or import the original as an article under another name.`,
+      });
+      continue;
+    }
+    sources.set(article, input);
+  }
+  const inputs = sent.filter((i) => !isSourceFile(i.sourceName)).map((i) => {
+    const source = sources.get(i);
+    return source === undefined ? i : { ...i, source };
+  });
+  return { inputs, unpaired };
 }
 
 /** The totals of a folder or file-list import, with each refused file and why. */
 export interface CorpusImportResult {
   readonly added: number;
   readonly existing: number;
+  /** Articles already stored that got the Korean original they lacked (issue 12). */
+  readonly sourcesAdded?: number;
   readonly refused: readonly { readonly file: string; readonly message: string }[];
 }
 
@@ -103,8 +155,9 @@ export function listArticleFiles(path: string): string[] {
     if (problem !== undefined) throw new ServiceError('invalid', `${path} ${problem}`);
     return [path];
   }
+  // A Korean original beside its article (NAME.ko.txt) is read with NAME.txt, not imported as an article.
   return readdirSync(path)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') && !isSourceFile(f))
     .sort()
     .map((f) => join(path, f));
 }
@@ -131,19 +184,25 @@ export async function importFiles(
   files: readonly string[],
   meta: ImportMeta,
   onFile: (file: string) => void = () => {},
-  opts: { threads?: number } = {},
+  opts: { threads?: number; source?: string } = {},
 ): Promise<CorpusImportResult> {
+  // Guard: an explicit Korean original belongs to one article (copydesk import --source).
+  if (opts.source !== undefined && files.length !== 1) throw new ServiceError('invalid', `--source needs exactly one article file (the MT translated from ${opts.source}); got ${files.length}.`);
   let added = 0;
   let existing = 0;
+  let sourcesAdded = 0;
   const refused: { file: string; message: string }[] = [];
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += IMPORT_BATCH) batches.push(files.slice(i, i + IMPORT_BATCH));
   const store = async (batch: readonly string[], prepared: readonly PreparedImport[]) => {
     const now = ctx.now();
     const articles = prepared.flatMap((p) => (p.ok ? [{ ...p.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now }] : []));
-    for (const { isNew } of await insertArticles(ctx.store, articles)) {
+    for (const [i, { id, isNew }] of (await insertArticles(ctx.store, articles)).entries()) {
       if (isNew) added += 1;
       else existing += 1;
+      // An article already stored gets the Korean original it lacked (rare: one statement more).
+      const source = articles[i]?.source;
+      if (!isNew && source !== undefined && (await addArticleSource(ctx.store, id, { ...source, addedBy: meta.importedBy, now }))) sourcesAdded += 1;
     }
     batch.forEach((file, i) => {
       const p = prepared[i];
@@ -153,8 +212,8 @@ export async function importFiles(
   };
   const threads = opts.threads ?? 0;
   if (threads < 1 || files.length < THREADED_IMPORT_MIN_FILES) {
-    for (const batch of batches) await store(batch, batch.map(prepareFile));
-    return { added, existing, refused };
+    for (const batch of batches) await store(batch, batch.map((file) => prepareFile(file, opts.source ?? siblingSource(file))));
+    return { added, existing, refused, sourcesAdded };
   }
   const pool = new Piscina<readonly string[], PreparedImport[]>({
     filename: new URL('./import-worker.js', import.meta.url).href,
@@ -179,7 +238,7 @@ export async function importFiles(
   } finally {
     await pool.destroy();
   }
-  return { added, existing, refused };
+  return { added, existing, refused, sourcesAdded };
 }
 
 /** Imports the corpus folder at start-up; a missing folder imports nothing. */

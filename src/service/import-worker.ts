@@ -6,5 +6,5 @@ import { prepareFile, type PreparedImport } from './prepare-import.js';
 
 /** Prepares each file of the batch, in order. */
 export default function prepareFiles(files: readonly string[]): PreparedImport[] {
-  return files.map(prepareFile);
+  return files.map((file) => prepareFile(file));
 }

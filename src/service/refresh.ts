@@ -1,3 +1,4 @@
+import { readSourceSegments } from '../store/sources.js';
 import type { Store } from '../store/store.js';
 import { readArticleWithVersions, readCorpusVersions } from '../store/counters.js';
 import { listSegments } from '../store/segments.js';
@@ -55,16 +56,17 @@ async function deriveForWrite(store: Store, articleId: number, decisionsOf: (ver
   const read = await readArticleWithVersions(store, articleId);
   if (!read) return undefined;
   const segments = await listSegments(store, articleId);
-  const [corrections, confirmed, dismissals, editors, corpusCorrections, decisions] = await Promise.all([
+  const [corrections, confirmed, dismissals, editors, corpusCorrections, decisions, source] = await Promise.all([
     listCurrentCorrections(store, articleId),
     listConfirmedCategories(store, articleId),
     listDismissals(store, articleId),
     listArticleEditors(store, articleId),
     relevantCorpusCorrections(store, articleId, segments, { correctionsVersion: read.versions.corrections }),
     decisionsOf(read.versions.decisions),
+    readSourceSegments(store, articleId),
   ]);
   const { derived } = deriveArticle({
-    article: read.article, segments, corrections, confirmed, dismissals, corpusCorrections, editors,
+    article: read.article, segments, corrections, confirmed, dismissals, corpusCorrections, editors, source,
     glossary: decisions.glossary, distinctPeople: decisions.distinctPeople,
   });
   return { articleId, derived, from: { version: read.versions.version, textVersion: read.versions.textVersion, decisions: read.versions.decisions } };

@@ -3,6 +3,7 @@ import { insertMany } from './multi-row.js';
 import { bumpCounter } from './counters.js';
 import type { Store } from './store.js';
 import type { SegmentKind } from '../core/article/types.js';
+import { insertArticleSource, type NewSource } from './sources.js';
 
 /** Where an article stands in review; the editor sets it, a first save moves it to in-review. */
 export type ArticleStatus = 'not-started' | 'in-review' | 'done';
@@ -42,6 +43,8 @@ export interface NewArticle {
   readonly mtEngine?: string | undefined;
   readonly now: string;
   readonly segments: readonly { readonly kind: SegmentKind; readonly text: string; readonly words: number }[];
+  /** The Korean original, aligned (issue 12); stored with a new article, in the same transaction. */
+  readonly source?: NewSource | undefined;
 }
 
 /** Longest MT engine name kept. */
@@ -95,6 +98,14 @@ export async function insertArticles(store: Store, articles: readonly NewArticle
       article.segments.forEach((s, position) => segmentRows.push([id, position, s.kind, s.text, s.words]));
     }
     await insertMany(tx, 'segments', ['article_id', 'position', 'kind', 'mt', 'mt_words'], segmentRows, { maxRows: SEGMENT_ROWS_PER_INSERT });
+    // A new article's Korean original goes in with it: nothing half-written (an existing article's is addArticleSource's).
+    const sourced = new Set<string>();
+    for (const article of articles) {
+      const id = idOf.get(article.contentHash);
+      if (article.source === undefined || id === undefined || !isNewHash.has(article.contentHash) || sourced.has(article.contentHash)) continue;
+      sourced.add(article.contentHash);
+      await insertArticleSource(tx, id, { ...article.source, addedBy: article.importedBy, now: article.now });
+    }
     // The listing pages show the new articles (migration 009).
     if (inserted.length > 0) await bumpCounter(tx, 'derived');
     const isFirst = new Set<string>();

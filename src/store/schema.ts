@@ -39,6 +39,8 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   setting_changes: SettingChangesTable;
+  article_sources: ArticleSourcesTable;
+  source_segments: SourceSegmentsTable;
 }
 
 export interface ArticlesTable {
@@ -69,6 +71,26 @@ export interface SegmentsTable {
   kind: string;
   mt: string;
   mt_words: number;
+}
+
+/** The Korean original of an article (migration 012, issue 12). */
+export interface ArticleSourcesTable {
+  id: Generated<number>;
+  article_id: number;
+  source_name: string;
+  text: string;
+  added_by: string;
+  added_at: string;
+}
+
+/** A segment of an article's Korean original, with the MT positions aligned with it ('1,2'; '' for none). */
+export interface SourceSegmentsTable {
+  id: Generated<number>;
+  article_id: number;
+  position: number;
+  kind: string;
+  text: string;
+  aligned: string;
 }
 
 export interface RevisionsTable {
@@ -456,6 +478,8 @@ export interface CountersTable {
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'articles',
   'segments',
+  'article_sources',
+  'source_segments',
   'revisions',
   'corrections',
   'settings',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, CORPUS_SORTS, MAX_ENGINE_CHARS, type ArticleStatus, type CorpusQuery } from '../../service/types.js';
 import { corpusPage } from '../../service/articles.js';
 import { importUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, uploadLimitMessage, type ImportInput } from '../../service/import-articles.js';
-import { MAX_SOURCE_NAME_CHARS } from '../../service/prepare-import.js';
+import { isSourceFile, MAX_SOURCE_NAME_CHARS } from '../../service/prepare-import.js';
 import { ServiceError } from '../../service/errors.js';
 import { MAX_ARTICLE_BYTES } from '../../core/article/decode-input.js';
 import { buildCorpusView, CORPUS_PAGE_SIZE } from '../view-models/corpus-view.js';
@@ -65,9 +65,10 @@ const upload = multer({
 
 /**
  * Most bytes an import request may announce (Content-Length): the files' allowance, the pasted
- * article, and the form's other fields and part headers (64 kB: a hundred files' headers fit).
+ * article and its pasted Korean original (issue 12), and the form's other fields and part headers
+ * (64 kB: a hundred files' headers fit).
  */
-const MAX_IMPORT_REQUEST_BYTES = MAX_UPLOAD_BYTES + MAX_ARTICLE_BYTES + 64 * 1024;
+const MAX_IMPORT_REQUEST_BYTES = MAX_UPLOAD_BYTES + 2 * MAX_ARTICLE_BYTES + 64 * 1024;
 
 /** What the import page shows: the form (with what was pasted), a refusal, and the results of an import of several files. */
 interface ImportPageView {
@@ -75,18 +76,21 @@ interface ImportPageView {
   readonly message: string | null;
   readonly text: string;
   readonly sourceName: string;
+  /** The pasted Korean original (issue 12), kept when the form comes back. */
+  readonly sourceText: string;
   readonly results: ImportResultsVm | null;
   readonly maxFiles: number;
   readonly maxMegabytes: number;
 }
 
 /** Returns the import page's locals: an empty form unless `changes` says otherwise. */
-function importPage(changes: Partial<Pick<ImportPageView, 'message' | 'text' | 'sourceName' | 'results'>> = {}): ImportPageView {
+function importPage(changes: Partial<Pick<ImportPageView, 'message' | 'text' | 'sourceName' | 'sourceText' | 'results'>> = {}): ImportPageView {
   return {
     title: 'Import articles',
     message: null,
     text: '',
     sourceName: '',
+    sourceText: '',
     results: null,
     maxFiles: MAX_UPLOAD_FILES,
     maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
@@ -103,7 +107,8 @@ function uploadRefusal(err: unknown): { status: number; message: string } | unde
   }
   if (err.code === 'LIMIT_FILE_SIZE') return { status: 413, message: uploadLimitMessage('bytes') };
   if (err.code === 'LIMIT_FIELD_VALUE') {
-    return { status: 413, message: 'The pasted text is over 2 MB, the article limit. Nothing was imported: split it, or remove embedded data.' };
+    const what = err.field === 'sourceText' ? 'The pasted Korean original' : 'The pasted text';
+    return { status: 413, message: `${what} is over 2 MB, the article limit. Nothing was imported: split it, or remove embedded data.` };
   }
   return undefined;
 }
@@ -193,8 +198,9 @@ export function corpusRoutes(deps: RouteDeps): Router {
     const author = actorOf(res);
     const engine = typeof body.engine === 'string' ? body.engine.trim().slice(0, MAX_ENGINE_CHARS) : '';
     const files = Array.isArray(req.files) ? req.files : [];
+    const sourceText = typeof body.sourceText === 'string' ? body.sourceText : '';
     const refuse = (status: number, message: string) =>
-      res.status(status).render('corpus/import', importPage({ message, text: pasted, sourceName: pastedName }));
+      res.status(status).render('corpus/import', importPage({ message, text: pasted, sourceName: pastedName, sourceText }));
 
     const inputs: ImportInput[] = files.map((f) => ({
       bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength),
@@ -204,6 +210,15 @@ export function corpusRoutes(deps: RouteDeps): Router {
     if (pasted.trim() !== '') inputs.push({ text: pasted, sourceName: pastedName || 'pasted text' });
     if (inputs.length === 0) {
       return refuse(422, 'Choose a file or paste the article text: the form was empty.');
+    }
+    // A pasted Korean original (issue 12) goes with the pasted article, else with the one file sent.
+    if (sourceText.trim() !== '') {
+      const articles = inputs.filter((i) => !isSourceFile(i.sourceName));
+      const target = pasted.trim() !== '' ? inputs[inputs.length - 1] : articles.length === 1 ? articles[0] : undefined;
+      if (target === undefined) {
+        return refuse(422, 'The pasted Korean original goes with one article: paste the article text too, or send one file. For several files, send each original as NAME.ko.txt beside NAME.txt.');
+      }
+      inputs[inputs.indexOf(target)] = { ...target, source: { text: sourceText, sourceName: `${pastedName || target.sourceName} (Korean original)` } };
     }
     let outcomes;
     try {
@@ -228,6 +243,7 @@ export function corpusRoutes(deps: RouteDeps): Router {
       results,
       text: isPastedRefused ? pasted : '',
       sourceName: isPastedRefused ? pastedName : '',
+      sourceText: isPastedRefused ? sourceText : '',
     }));
   });
 

@@ -1,4 +1,4 @@
-import type { UploadOutcome } from '../../service/import-articles.js';
+import type { SourceOutcome, UploadOutcome } from '../../service/import-articles.js';
 
 /** What became of one file, as the import results list it. */
 export interface ImportResultRowVm {
@@ -27,6 +27,14 @@ export interface ImportResultsVm {
   readonly hasPendingFigures: boolean;
 }
 
+/** What the results say of an article's Korean original (issue 12), after its other detail. */
+const SOURCE_DETAILS: Readonly<Record<SourceOutcome, string>> = {
+  none: '',
+  stored: ', with its Korean original',
+  added: '; its Korean original was added',
+  kept: '; it already has a Korean original, which was kept',
+};
+
 /** Returns the results page's view of an upload's outcomes, one row per file in the order sent. */
 export function buildImportResultsView(outcomes: readonly UploadOutcome[]): ImportResultsVm {
   const firstFileOf = new Map<number, string>();
@@ -35,9 +43,12 @@ export function buildImportResultsView(outcomes: readonly UploadOutcome[]): Impo
     const url = `/articles/${o.id}`;
     const earlier = firstFileOf.get(o.id);
     if (earlier === undefined) firstFileOf.set(o.id, o.sourceName);
-    if (o.isNew) return { file: o.sourceName, outcome: 'added', label: 'Added', url, title: o.title, detail: `(${plural(o.segmentCount, 'segment')})` };
+    const original = SOURCE_DETAILS[o.source];
+    if (o.isNew) return { file: o.sourceName, outcome: 'added', label: 'Added', url, title: o.title, detail: `(${plural(o.segmentCount, 'segment')})${original}` };
     // Two identical files in one upload: the second finds the first, not an older article.
-    const detail = earlier === undefined ? 'was already in the corpus; nothing changed' : `is the same article as “${earlier}” above`;
+    const detail = o.source === 'added'
+      ? `was already in the corpus${original}`
+      : earlier === undefined ? `was already in the corpus; nothing changed${original}` : `is the same article as “${earlier}” above${original}`;
     return { file: o.sourceName, outcome: 'existing', label: 'Already in the corpus', url, title: o.title, detail };
   });
   const count = (outcome: ImportResultRowVm['outcome']) => rows.filter((r) => r.outcome === outcome).length;
