@@ -16,7 +16,7 @@ interface Group {
  */
 export function parseArticle(raw: string): ParsedArticle {
   const { blocks, isLinePerBlock } = splitBlocks(raw);
-  const groups = groupLines(blocks);
+  const groups = splitAfterCredits(groupLines(blocks));
   const segments = classify(isLinePerBlock ? attachCredits(groups) : groups);
   return { title: titleOf(segments), segments };
 }
@@ -43,6 +43,31 @@ function groupLines(blocks: readonly (readonly string[])[]): Group[] {
     if (run.length > 0) groups.push({ lines: run, isChrome: false });
   }
   return groups;
+}
+
+/**
+ * A photo credit closes its caption: lines after it in the same block (a scraper that dropped the
+ * blank line between a caption and the headline) start a new group, so the headline is not read
+ * as part of the caption and the first body paragraph as the headline.
+ */
+function splitAfterCredits(groups: readonly Group[]): Group[] {
+  const out: Group[] = [];
+  for (const group of groups) {
+    if (group.isChrome) {
+      out.push(group);
+      continue;
+    }
+    let run: string[] = [];
+    for (const line of group.lines) {
+      run.push(line);
+      if (isPhotoCreditLine(line)) {
+        out.push({ lines: run, isChrome: false });
+        run = [];
+      }
+    }
+    if (run.length > 0) out.push({ lines: run, isChrome: false });
+  }
+  return out;
 }
 
 /**

@@ -3,8 +3,12 @@
  * MT renders the Korean "[사진=…]" several ways, so each accepted form is listed here.
  */
 
-/** Words after "Photo" that make it a credit rather than the noun in a sentence. */
-const CREDIT_LEAD = String.raw`(?:photo|사진)\s*(?:by\b|=|:|courtesy\b|provided\b)`;
+/**
+ * What opens a credit: "Photo", "Image" or "Picture" (MT renders 사진 and 이미지 all three ways),
+ * optionally "source"/"credit" ("[Image source=Yonhap News]"), then the words that make it a
+ * credit rather than the noun in a sentence.
+ */
+const CREDIT_LEAD = String.raw`(?:photo|image|picture|사진|이미지)(?:\s+(?:source|credit)s?)?\s*(?:by\b|=|:|courtesy\b|provided\b)`;
 
 /** "[Photo by X]", "[Photo=X]", "[Photo: X]", "[사진=X]": from the opening bracket to the line end. */
 const SQUARE_CREDIT = new RegExp(String.raw`^\[\s*${CREDIT_LEAD}[^\]]*\]$`, 'iu');

@@ -260,6 +260,10 @@ describe('parseArticle: photo credit forms', () => {
     { label: 'untranslated [사진=…]', credit: '[사진=연합뉴스]' },
     { label: 'brackets inside the credit', credit: '[Photo by Yonhap News (Reuters)]' },
     { label: 'credit at the end of the caption line', credit: 'The minister speaks. [Photo by Yonhap News]' },
+    { label: '[Image source=…] (issue 13, bug 5)', credit: '[Image source=Yonhap News]' },
+    { label: '[Image=…]', credit: '[Image=Yonhap News]' },
+    { label: '[Photo source: …]', credit: '[Photo source: Ministry of Foreign Affairs]' },
+    { label: 'untranslated [이미지=…]', credit: '[이미지=게티이미지뱅크]' },
   ];
 
   it.each(rows)('$label makes the block a caption', ({ credit }) => {
@@ -268,6 +272,31 @@ describe('parseArticle: photo credit forms', () => {
       ['headline', 'Minister Meets Envoy'], ['body', 'The minister met the envoy.'],
       ['caption', `The minister in Seoul.\n${credit}`], ['body', 'He left.'],
     ]);
+  });
+});
+
+describe('parseArticle: a caption before the headline (issue 13, bug 5)', () => {
+  it('ends the caption at its credit when no blank line follows it: the next line is the headline and the title', () => {
+    const article = parseArticle('Text Size\n\nForeign Minister Cho Tae-yul speaks in Beijing on the 13th. [Photo by Yonhap News]\nCho Tae-yul Raises Repatriation of Defectors\n\nForeign Minister Cho Tae-yul said on the 13th that forced repatriation must stop.\n\nHe met Wang Yi.');
+    expect(pairs(article)).toEqual([
+      ['boilerplate', 'Text Size'],
+      ['caption', 'Foreign Minister Cho Tae-yul speaks in Beijing on the 13th. [Photo by Yonhap News]'],
+      ['headline', 'Cho Tae-yul Raises Repatriation of Defectors'],
+      ['body', 'Foreign Minister Cho Tae-yul said on the 13th that forced repatriation must stop.'],
+      ['body', 'He met Wang Yi.'],
+    ]);
+    expect(article.title).toBe('Cho Tae-yul Raises Repatriation of Defectors');
+  });
+
+  it('reads an [Image source=…] caption first as a caption, not as the headline', () => {
+    const article = parseArticle('The ministers shake hands.\n[Image source=Yonhap News]\n\nCho Meets Wang in Beijing\n\nThe two ministers met on the 13th.');
+    expect(article.title).toBe('Cho Meets Wang in Beijing');
+    expect(pairs(article)[0]).toEqual(['caption', 'The ministers shake hands.\n[Image source=Yonhap News]']);
+  });
+
+  it('leaves the word "image" in a sentence alone', () => {
+    const article = parseArticle('Brand Image Matters\n\nThe image: a company in trouble, said the report.\n\nIt ended.');
+    expect(pairs(article).map(([kind]) => kind)).toEqual(['headline', 'body', 'body']);
   });
 });
 
