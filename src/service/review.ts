@@ -4,6 +4,8 @@ import { readArticleWithVersions, type ArticleVersions } from '../store/counters
 import type { CorrectionRow } from '../store/corrections.js';
 import { readArticleState, type ArticleFlags, type ArticleState } from './flag-reader.js';
 import { qualityOf, type ArticleQuality } from './quality.js';
+import { readSourceSegments } from '../store/sources.js';
+import type { ArticleSource } from '../core/source/types.js';
 
 /** Everything the review page of an article shows, and the key it can be cached under. */
 export interface ReviewData {
@@ -13,6 +15,8 @@ export interface ReviewData {
   readonly corrections: readonly CorrectionRow[];
   readonly quality: ArticleQuality;
   readonly passScore: number;
+  /** The Korean original, aligned, when the article has one (issue 12). */
+  readonly source: ArticleSource | undefined;
   /** reviewPageKey of what was read. */
   readonly pageKey: string;
 }
@@ -45,7 +49,7 @@ export async function loadReview(ctx: ServiceContext, articleId: number): Promis
   const state = await readArticleState(ctx.store, articleId);
   const article = state && (await getArticle(ctx.store, articleId));
   if (!state || !article) return undefined;
-  const result = await qualityOf(ctx, articleId, { state });
+  const [result, source] = await Promise.all([qualityOf(ctx, articleId, { state }), readSourceSegments(ctx.store, articleId)]);
   if (!result) return undefined;
   const flagsKey = ctx.flags.cachedKey(articleId, state.versions) ?? '';
   return {
@@ -55,6 +59,7 @@ export async function loadReview(ctx: ServiceContext, articleId: number): Promis
     corrections: result.corrections,
     quality: result.quality,
     passScore: result.passScore,
+    source,
     pageKey: reviewPageKey(state.versions, flagsKey),
   };
 }

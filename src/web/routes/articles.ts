@@ -79,6 +79,7 @@ export function articleRoutes(deps: RouteDeps): Router {
       flags: review.flags,
       dismissals: review.flags.dismissals,
       countSameFix: (flag, replacement) => countSameFix(review.flags.open, flag, replacement),
+      source: review.source,
     });
     const locals = { ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(role) };
     res.render('articles/show', locals, (err: Error | null, html: string) => {

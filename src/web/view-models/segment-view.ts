@@ -33,10 +33,22 @@ export interface SegmentVm {
   readonly action: string;
   readonly historyUrl: string;
   readonly editUrl: string;
+  /**
+   * The Korean original's segments aligned with this one (issue 12), each marked when it began in an
+   * earlier segment (the MT split it); null when the article has no original.
+   */
+  readonly source: readonly SourcePartVm[] | null;
+}
+
+/** One segment of the Korean original as a review row shows it. */
+export interface SourcePartVm {
+  readonly text: string;
+  /** True when the same source segment was shown with the segment before (the MT split it in two or more). */
+  readonly isContinued: boolean;
 }
 
 /** Returns the view-model of one segment of article `articleId`, with its open flags highlighted. */
-export function buildSegmentView(articleId: number, segment: SegmentView, flags: readonly FlagMark[] = []): SegmentVm {
+export function buildSegmentView(articleId: number, segment: SegmentView, flags: readonly FlagMark[] = [], source: readonly SourcePartVm[] | null = null): SegmentVm {
   const base = `/articles/${articleId}/segments/${segment.position}`;
   const editParts = editSideParts(segment.diff);
   return {
@@ -61,5 +73,6 @@ export function buildSegmentView(articleId: number, segment: SegmentView, flags:
     action: base,
     historyUrl: `${base}/history`,
     editUrl: base,
+    source,
   };
 }
