@@ -37,7 +37,7 @@ describe('POST /articles/:id/segments/:n', () => {
     const page = await agent.get(`/articles/${id}`);
     const corrections = page.text.slice(page.text.indexOf('id="corrections"'));
     expect(corrections).toContain('<h3>Accuracy / Mistranslation <small>(1)</small></h3>');
-    expect(corrections).toContain('<li class="correction-proposed"><a href="#s5">Standfirst 5</a>: <del>King</del> → <ins>Cho</ins> · <em>major, proposed</em> · Min-ji</li>');
+    expect(corrections).toContain('<li class="correction-proposed"><a href="#s5">Standfirst 6</a>: <del>King</del> → <ins>Cho</ins> · <em>major, proposed</em> · Min-ji</li>');
     expect(page.text).toContain('<dd>In review</dd>');
     const corpus = await agent.get('/');
     expect(corpus.text).toContain('1 of 19');

@@ -27,4 +27,18 @@ describe(`the title follows the corrected headline (${BACKEND})`, () => {
     await agent.post(`/articles/${id}/segments/4`).type('form').send({ _csrf: csrf, base: '1', text: '   ' }).expect(303);
     expect((await agent.get(`/articles/${id}`)).text).toMatch(/<h1[^>]*>Cho Tae-yul Criticizes/);
   });
+
+  it('numbers segments from 1 on screen, as editors count (issue 13, bug 11); URLs and anchors keep their positions', async () => {
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
+    const { agent } = await editorAgent(app, 'Min-ji');
+    const page = (await agent.get(`/articles/${id}`)).text;
+    const numbers = [...page.matchAll(/<span class="position">#(\d+)<\/span>/g)].map((m) => Number(m[1]));
+    expect(numbers[0]).toBe(1);
+    expect(numbers).not.toContain(0);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(page).toMatch(/<section class="segment kind-headline[^"]*" id="s4" data-position="4">[\s\S]*?<span class="position">#5<\/span>/);
+    expect((await agent.get(`/articles/${id}/segments/4/history`)).text).toContain('History of headline 5');
+    expect((await agent.get(`/articles/${id}/report`)).text).toMatch(/<h3>Headline 5/);
+  });
 });

@@ -14,7 +14,7 @@ import { countSameFix } from '../../core/checks/plan-fixes.js';
 import { isArticleExportFormat } from '../../formats/article/index.js';
 import { ARTICLE_EXPORT_FORMATS } from '../../formats/article/types.js';
 import { buildCategoryFormView, buildQualityView } from '../view-models/quality-view.js';
-import { KIND_LABELS, formatTime } from '../view-models/format.js';
+import { KIND_LABELS, formatTime, segmentPlace } from '../view-models/format.js';
 import { isMqmCategoryId, type MqmCategoryId } from '../../core/mqm/typology.js';
 import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
 import { actorOf } from '../auth.js';
@@ -140,7 +140,7 @@ export function articleRoutes(deps: RouteDeps): Router {
     const found = await findCorrection(deps.service, article.id, query.data);
     res.render('articles/category', buildCategoryFormView(
       article.id,
-      { ...query.data, where: `${KIND_LABELS[found.segmentKind]} ${found.correction.position}` },
+      { ...query.data, where: segmentPlace(found.segmentKind, found.correction.position) },
       { category: found.category, severity: found.severity, reason: found.status === 'confirmed' ? 'Confirmed earlier; choose again to change it.' : `Proposed: ${found.proposal.reason}` },
     ));
   });

@@ -15,7 +15,7 @@ import { conceptFormValues, parseConceptForm, readConceptForm } from '../forms/c
 import {
   buildConceptFormView, buildConceptView, buildGlossaryApplyView, buildGlossaryListView, buildSuggestionsView, type CorpusChangeVm,
 } from '../view-models/glossary-view.js';
-import { KIND_LABELS } from '../view-models/format.js';
+import { KIND_LABELS, segmentPlace } from '../view-models/format.js';
 import { buildMappingView } from '../view-models/mapping-view.js';
 import { downloadName, sendDownload } from '../download.js';
 import { CSV_COLUMN_ROLES, type CsvColumnRole, type CsvMapping } from '../../formats/glossary/csv-mapping.js';
@@ -217,7 +217,7 @@ export function glossaryRoutes(deps: RouteDeps): Router {
           key: `${article.id}:${fix.segment}`,
           article: article.title || '(untitled)',
           articleUrl: `/articles/${article.id}`,
-          where: `${segment ? KIND_LABELS[segment.kind] : 'Segment'} ${fix.segment}`,
+          where: segmentPlace(segment?.kind, fix.segment),
           baseField: `base_${article.id}_${fix.segment}`,
           base: segment?.revision ?? 0,
           count: fix.count,

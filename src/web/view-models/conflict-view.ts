@@ -3,7 +3,7 @@ import type { SegmentView } from '../../service/types.js';
 import type { RevisionRow } from '../../service/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import { diffSegment } from '../../core/diff/diff-segment.js';
-import { KIND_LABELS, formatTime } from './format.js';
+import { KIND_LABELS, formatTime, segmentPlace } from './format.js';
 
 /** The 409 page: the revision saved in between, the editor's own text, and the diff between them. */
 export interface ConflictVm {
@@ -23,7 +23,7 @@ export function buildConflictView(article: ArticleRow, segment: SegmentView, the
     title: 'Someone saved this segment first',
     articleUrl: `/articles/${article.id}#s${segment.position}`,
     action: `/articles/${article.id}/segments/${segment.position}`,
-    where: `${KIND_LABELS[segment.kind]} ${segment.position} of “${article.title}”`,
+    where: `${segmentPlace(segment.kind, segment.position)} of “${article.title}”`,
     theirs: { text: theirs.text, author: theirs.author, when: formatTime(theirs.createdAt), number: theirs.number },
     yours,
     parts: diffSegment(theirs.text, yours).parts,

@@ -1,3 +1,4 @@
+import { segmentPlace } from './format.js';
 import type { ArticleRow } from '../../service/types.js';
 import type { SegmentView } from '../../service/types.js';
 import { buildSegmentView, type SegmentVm } from './segment-view.js';
@@ -15,5 +16,5 @@ export interface EditVm {
 /** Returns the edit page's view-model. */
 export function buildEditView(article: ArticleRow, segment: SegmentView, text: string, message: string | null): EditVm {
   const vm = buildSegmentView(article.id, segment);
-  return { title: `Edit ${vm.kindLabel.toLowerCase()} ${segment.position}`, articleUrl: `/articles/${article.id}#${vm.anchor}`, segment: vm, text, message };
+  return { title: `Edit ${segmentPlace(segment.kind, segment.position).toLowerCase()}`, articleUrl: `/articles/${article.id}#${vm.anchor}`, segment: vm, text, message };
 }

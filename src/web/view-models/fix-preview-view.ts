@@ -4,7 +4,7 @@ import type { Flag } from '../../core/checks/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentFix } from '../../core/checks/plan-fixes.js';
 import { diffSegment } from '../../core/diff/diff-segment.js';
-import { KIND_LABELS } from './format.js';
+import { KIND_LABELS, segmentPlace } from './format.js';
 
 /** The "fix everywhere" preview: every change as a diff, each with the revision it is based on. */
 export interface FixPreviewVm {
@@ -33,7 +33,7 @@ export function buildFixPreview(article: ArticleRow, segments: readonly SegmentV
       const segment = byPosition.get(f.segment);
       return {
         segment: f.segment,
-        where: `${segment ? KIND_LABELS[segment.kind] : 'Segment'} ${f.segment}`,
+        where: segmentPlace(segment?.kind, f.segment),
         base: segment?.revision ?? 0,
         count: f.count,
         parts: diffSegment(f.before, f.after).parts,

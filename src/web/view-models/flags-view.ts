@@ -2,7 +2,7 @@ import type { Check, Flag, Severity } from '../../core/checks/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
 import type { SegmentView } from '../../service/types.js';
 import type { DismissalRow } from '../../service/types.js';
-import { KIND_LABELS, formatTime } from './format.js';
+import { KIND_LABELS, formatTime, segmentPlace } from './format.js';
 import { spansOf } from '../../core/checks/flag-spans.js';
 
 /** A stretch of the edit column: diff op, text, and the most severe flag on it (if any). */
@@ -139,7 +139,7 @@ export function buildFlagPanel(
       bySegment.set(span.segment, [...(bySegment.get(span.segment) ?? []), { flag, id, start: span.start, end: span.end }]);
       const at = byPosition.get(span.segment);
       return {
-        where: `${at ? KIND_LABELS[at.kind] : 'Segment'} ${span.segment}`,
+        where: segmentPlace(at?.kind, span.segment),
         anchor: `s${span.segment}`,
         segment: span.segment,
         start: span.start,
@@ -156,7 +156,7 @@ export function buildFlagPanel(
       severity: flag.severity,
       message: flag.message,
       text: flag.text,
-      where: `${segment ? KIND_LABELS[segment.kind] : 'Segment'} ${flag.segment}`,
+      where: segmentPlace(segment?.kind, flag.segment),
       anchor: `s${flag.segment}`,
       segment: flag.segment,
       start: flag.start,

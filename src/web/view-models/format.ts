@@ -10,6 +10,14 @@ export const KIND_LABELS: Readonly<Record<SegmentKind, string>> = {
   boilerplate: 'Page chrome',
 };
 
+/**
+ * Returns where a segment is, as an editor counts: its kind and its number from 1 ("Headline 1",
+ * "Paragraph 7"). Positions stay 0-based in URLs and anchors; only what is read is counted from 1.
+ */
+export function segmentPlace(kind: SegmentKind | undefined, position: number): string {
+  return `${kind ? KIND_LABELS[kind] : 'Segment'} ${position + 1}`;
+}
+
 /** Labels shown for each article status. */
 export const STATUS_LABELS: Readonly<Record<ArticleStatus, string>> = {
   'not-started': 'Not started',

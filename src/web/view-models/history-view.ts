@@ -2,7 +2,7 @@ import type { ArticleRow } from '../../service/types.js';
 import type { SegmentView } from '../../service/types.js';
 import type { RevisionRow } from '../../service/types.js';
 import type { DiffPart } from '../../core/diff/types.js';
-import { KIND_LABELS, formatTime } from './format.js';
+import { KIND_LABELS, formatTime, segmentPlace } from './format.js';
 
 /** One entry of a segment's history (revision 0 is the MT). */
 export interface HistoryEntryVm {
@@ -47,11 +47,11 @@ export function buildHistoryView(article: ArticleRow, segment: SegmentView, revi
     isCurrent: segment.revision === 0,
   });
   return {
-    title: `History of ${KIND_LABELS[segment.kind].toLowerCase()} ${segment.position}`,
+    title: `History of ${segmentPlace(segment.kind, segment.position).toLowerCase()}`,
     articleUrl: `/articles/${article.id}#s${segment.position}`,
     revertAction: `/articles/${article.id}/segments/${segment.position}/revert`,
     base: segment.revision,
-    where: `${KIND_LABELS[segment.kind]} ${segment.position} of “${article.title}”`,
+    where: `${segmentPlace(segment.kind, segment.position)} of “${article.title}”`,
     entries,
   };
 }

@@ -2,7 +2,7 @@ import { verdictLabel } from '../../core/mqm/score.js';
 import type { ArticleQuality } from '../../service/types.js';
 import { MQM_DIMENSIONS, MQM_ERROR_TYPES, mqmCategoryLabel } from '../../core/mqm/typology.js';
 import { MQM_SEVERITIES } from '../../core/mqm/severities.js';
-import { KIND_LABELS, formatShare, formatTime } from './format.js';
+import { KIND_LABELS, formatShare, formatTime, segmentPlace } from './format.js';
 
 /** The category choices of the confirm form: each dimension, then its error types, labelled "Accuracy / Mistranslation". */
 export const CATEGORY_OPTIONS: readonly { readonly value: string; readonly label: string }[] = MQM_DIMENSIONS.flatMap((d) => [
@@ -49,7 +49,7 @@ function buildQualityFigures(quality: ArticleQuality, articleId: number) {
     correctionsUrl: `/articles/${articleId}/corrections`,
     corrections: quality.corrections.map((c) => ({
       anchor: `s${c.correction.position}`,
-      where: `${KIND_LABELS[c.segmentKind]} ${c.correction.position}`,
+      where: segmentPlace(c.segmentKind, c.correction.position),
       mtText: c.correction.mtText,
       editText: c.correction.editText,
       author: c.correction.author,

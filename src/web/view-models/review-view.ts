@@ -8,7 +8,7 @@ import type { Check, Flag } from '../../core/checks/types.js';
 import type { ArticleFlags } from '../../service/types.js';
 import type { DismissalRow } from '../../service/types.js';
 import { buildDismissedList, buildFlagPanel, type DismissedVm, type FlagGroupVm } from './flags-view.js';
-import { KIND_LABELS, STATUS_LABELS, formatShare, formatTime } from './format.js';
+import { KIND_LABELS, STATUS_LABELS, formatShare, formatTime, segmentPlace } from './format.js';
 
 /** A block of the review page: one segment, or a run of page chrome shown collapsed. */
 export type ReviewBlock =
@@ -137,7 +137,7 @@ export function buildReviewView(input: {
       const kind = byPosition.get(c.position)?.kind;
       return {
         anchor: `s${c.position}`,
-        where: `${kind ? KIND_LABELS[kind] : 'Segment'} ${c.position}`,
+        where: segmentPlace(kind, c.position),
         mtText: c.mtText,
         editText: c.editText,
         revision: c.revision,

@@ -36,9 +36,9 @@ describe('buildFlagPanel with a flag of several places (issue 12)', () => {
     expect(groups.map((g) => g.flags.length)).toEqual([1]);
     const [vm] = groups[0]!.flags;
     expect(vm!.spans.map((s) => `${s.anchor} ${s.where} ${s.start}-${s.end} ${s.text} base ${s.base}`)).toEqual([
-      's0 Headline 0 0-12 Cho Tae-yeol base 0',
-      's2 Caption 2 0-12 Cho Tae-yeol base 2',
-      's2 Caption 2 17-28 Cho Tae-yol base 2',
+      's0 Headline 1 0-12 Cho Tae-yeol base 0',
+      's2 Caption 3 0-12 Cho Tae-yeol base 2',
+      's2 Caption 3 17-28 Cho Tae-yol base 2',
     ]);
     expect(vm!.suggestions).toEqual([{ text: 'Cho Tae-yul', fixAllCount: 3, fixAllUrl: '/articles/1/fixes?fingerprint=name-variant%3Acho-tae-yul&replacement=Cho+Tae-yul' }]);
     expect(vm!.distinctPairs).toEqual([['Cho Tae-yeol', 'Cho Tae-yul'], ['Cho Tae-yol', 'Cho Tae-yul'], ['Cho Tae-yeol', 'Cho Tae-yol']]);
