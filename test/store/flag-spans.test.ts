@@ -64,21 +64,34 @@ describe(`one flag per person (${BACKEND})`, () => {
     expect((await getArticleStats(ctx.store, id))!.openWarnings).toBe((await ctx.flags.flagsFor(id)).open.filter((f) => f.severity === 'warning').length);
   });
 
-  it('migration 011: adds spans, marks every article for a refresh, and carries per-spelling dismissals over to the person', async () => {
+  it('migration 011: adds spans, marks every article for a refresh, and carries a dismissal over to the one flag only when none of its old places was left open', async () => {
     const ctx = await openTestContext();
     const id = await importCorpusArticle(ctx);
     await settle(ctx);
+    // The article's rows and dismissals as the checks wrote them before issue 12's one flag per person.
     const meta = { reason: 'Correct as written', author: 'Min-ji', now: TEST_NOW.toISOString() };
-    // Dismissals as the checks fingerprinted them before issue 12's one flag per person.
     await dismissFlags(ctx.store, id, [
       { checkId: 'name-variant', fingerprint: 'name-variant:cho-tae-yul:Cho Tae-yeol', text: 'Cho Tae-yeol' },
       { checkId: 'name-variant', fingerprint: 'name-variant:cho-tae-yul:Cho Tae-yul', text: 'Cho Tae-yul' },
       { checkId: 'glossary-term', fingerprint: 'glossary-term:c9:Kim Jong-un', text: 'Kim Jong-un' },
       { checkId: 'glossary-term', fingerprint: 'glossary-term|c3|Korea Innovation Party|0a1b2c3d', text: 'Korea Innovation Party' },
-      { checkId: 'headline-subject', fingerprint: 'headline-subject|King|cho-tae-yul|12345678', text: 'King' },
+      { checkId: 'surname-homograph', fingerprint: 'surname-homograph:aaaaaaaa:King', text: 'King' },
+      { checkId: 'surname-homograph', fingerprint: 'surname-homograph:cccccccc:One', text: 'One' },
     ], meta);
-    // The database as it was before 011.
+    const row = (position: number, checkId: string, severity: string, text: string, fingerprint: string, isDismissed: boolean) => ({
+      article_id: id, position, check_id: checkId, severity, segment: 4, start_offset: 0, end_offset: text.length, text, message: 'm',
+      suggestions: '[]', fingerprint, group_key: null, variants: null, is_dismissed: isDismissed ? 1 : 0,
+    });
+    await ctx.store.db.deleteFrom('article_flags').where('article_id', '=', id).execute();
     await ctx.store.db.schema.alterTable('article_flags').dropColumn('spans').execute();
+    await ctx.store.db.insertInto('article_flags').values([
+      row(0, 'name-variant', 'warning', 'Cho Tae-yeol', 'name-variant:cho-tae-yul:Cho Tae-yeol', true),
+      row(1, 'name-variant', 'info', 'Cho Tae-yul', 'name-variant:cho-tae-yul:Cho Tae-yul', true),
+      row(2, 'name-variant', 'info', 'Cho Tae-yul', 'name-variant:cho-tae-yul:Cho Tae-yul', false),
+      row(3, 'surname-homograph', 'error', 'King', 'surname-homograph:aaaaaaaa:King', true),
+      row(4, 'surname-homograph', 'error', 'King', 'surname-homograph:bbbbbbbb:King', false),
+      row(5, 'surname-homograph', 'error', 'One', 'surname-homograph:cccccccc:One', true),
+    ] as never).execute();
     await sql`UPDATE articles SET is_dirty = 0`.execute(ctx.store.db);
     await m011.up(ctx.store.db, ctx.store.backend);
 
@@ -86,11 +99,14 @@ describe(`one flag per person (${BACKEND})`, () => {
     expect(dirty.map((a) => Number(a.is_dirty))).toEqual([1]);
     const all = await ctx.store.db.selectFrom('dismissals').select(['fingerprint', 'revoked_at', 'revoked_by']).orderBy('id').execute();
     expect(all.map((d) => [d.fingerprint, d.revoked_at === null ? 'in force' : d.revoked_by])).toEqual([
+      // Only infos of the person were open: the dismissed warning carries over; the second folds into it.
       ['name-variant:cho-tae-yul', 'in force'],
       ['name-variant:cho-tae-yul', 'copydesk (migration 011: one flag per person)'],
       ['glossary-term:c9', 'in force'],
       ['glossary-term|c3|Korea Innovation Party|0a1b2c3d', 'in force'],
-      ['headline-subject|King|cho-tae-yul|12345678', 'in force'],
+      // Another King was still open: the one flag for King shows again.
+      ['surname-homograph:aaaaaaaa:King', 'in force'],
+      ['surname-homograph:One', 'in force'],
     ]);
     expect((await listDismissals(ctx.store, id)).filter((d) => d.checkId === 'name-variant')).toHaveLength(1);
 

@@ -3,6 +3,8 @@ import { findHomographs, type HomographHit } from '../names/homographs.js';
 import { findHeadlineSubjects } from '../names/headline-subject.js';
 import { surnameRowOf } from '../names/surname-lookup.js';
 import type { NameMention, Person } from '../names/types.js';
+import { spanFields } from './flag-spans.js';
+import { describeSegments } from './place-names.js';
 import { leaveSourceNameSpans } from './source-name.js';
 
 /**
@@ -34,7 +36,7 @@ export const surnameHomograph = {
       else spansBySegment.set(m.segment, [m]);
     }
     // With the Korean original, a span source-name reads from the Hangul is its flag (issue 12).
-    return leaveSourceNameSpans(article, ctx, article.segments.flatMap((segment) => {
+    const placeFlags = leaveSourceNameSpans(article, ctx, article.segments.flatMap((segment) => {
       // Guard: page chrome is not article text.
       if (segment.kind === 'boilerplate') return [];
       const nameSpans = spansBySegment.get(segment.index) ?? [];
@@ -42,8 +44,30 @@ export const surnameHomograph = {
         .filter((hit) => !subjects.some((s) => s.segment === segment.index && s.start === hit.start))
         .map((hit) => toFlag(segment.index, hit, people));
     }));
+    return mergeByWord(article, placeFlags);
   },
 } satisfies Check;
+
+/**
+ * Returns one flag per word (issue 12: every place MT wrote "King" for 왕 is one problem, counted
+ * once), carrying every place in `spans`, fingerprinted by the check and the word: a dismissal
+ * holds through edits around it and through fixing some of its places.
+ */
+function mergeByWord(article: ArticleView, flags: readonly Flag[]): Flag[] {
+  const byWord = new Map<string, Flag[]>();
+  for (const f of flags) byWord.set(f.text, [...(byWord.get(f.text) ?? []), f]);
+  return [...byWord.entries()].map(([word, same]) => {
+    const [first] = same as [Flag];
+    if (same.length === 1) return first;
+    const where = describeSegments(article, same.map((f) => f.segment));
+    return {
+      ...first,
+      ...spanFields(same.map((f) => ({ segment: f.segment, start: f.start, end: f.end, text: f.text }))),
+      message: first.message.replace(`${word} stands where`, `${word} (${same.length} places: ${where}) stands where`),
+      suggestions: [...new Set(same.flatMap((f) => f.suggestions))].slice(0, MAX_SUGGESTIONS),
+    };
+  });
+}
 
 /** Most suggestions offered (range 1-6): the people with the surname, then the main actors. */
 export const MAX_SUGGESTIONS = 4;
@@ -64,7 +88,7 @@ function toFlag(segment: number, hit: HomographHit, people: readonly Person[]): 
     text: hit.word,
     message: `${hit.word} stands where a person is meant: machine translation may have read the surname ${surnames} as a word; write the person's name${who}.`,
     suggestions,
-    fingerprint: `${surnameHomograph.id}:${hashOf(hit.context)}:${hit.word}`,
+    fingerprint: `${surnameHomograph.id}:${hit.word}`,
   };
 }
 
@@ -81,14 +105,4 @@ function keysOf(person: Person): readonly string[] {
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: a short stable key of the words around the flag (not of offsets). */
-function hashOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
 }

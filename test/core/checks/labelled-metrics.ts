@@ -21,6 +21,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseArticle } from '../../../src/core/article/index.js';
 import type { ArticleView, Flag } from '../../../src/core/checks/types.js';
+import { flagPerSpan } from '../../../src/core/checks/flag-spans.js';
 
 /** The labels of one article (gold.json). */
 export interface GoldArticle {
@@ -96,7 +97,8 @@ export function measureLabelledSet(set: readonly LabelledArticle[], flagsOf: (ar
   const failures: string[] = [];
   for (const { file, article, gold } of set) {
     const id = file.replace(/\.txt$/u, '');
-    const flags = flagsOf(article);
+    // Scored place by place: a flag carrying several places (issue 12) predicts each of them.
+    const flags = flagPerSpan(flagsOf(article));
     const groups = predictedGroups(flags);
 
     // name-variant: pairs.

@@ -136,12 +136,25 @@ describe('surname-homograph', () => {
     expect(compact(runBoth(articleFrom(readFileSync(new URL(file, DEV_SET), 'utf8'))))).toEqual(flags);
   });
 
-  it('keeps the fingerprint when the flag moves, and tells two contexts apart', () => {
+  it('keeps the fingerprint when the flag moves or the words around it change: it is the word, one flag per word (issue 12)', () => {
     const [a] = run(articleFrom(rawArticle('Headline', 'Trillion Representative Speaks. Cho Kuk spoke.')));
     const [b] = run(articleFrom(rawArticle('Headline', 'Yesterday. Trillion Representative Speaks again. Cho Kuk spoke.')));
     const [c] = run(articleFrom(rawArticle('Headline', 'Trillion Representative Leaves. Cho Kuk spoke.')));
     expect(b?.fingerprint).toBe(a?.fingerprint);
     expect(b?.start).not.toBe(a?.start);
-    expect(c?.fingerprint).not.toBe(a?.fingerprint);
+    expect(c?.fingerprint).toBe('surname-homograph:Trillion');
+    expect(a?.fingerprint).toBe('surname-homograph:Trillion');
+  });
+
+  it('issue 12: one word in several places is one flag with every place, fingerprinted by the word', () => {
+    const raw = rawArticle('Talks in Beijing', 'Foreign Minister Cho Tae-yul met Chinese Foreign Minister Wang Yi on the 13th. King said the talks were useful.\n\nKing added that more meetings would follow.');
+    const flags = run(articleFrom(raw));
+    expect(flags.map((f) => [f.fingerprint, (f.spans ?? []).map((s) => `${s.segment}:${s.start} ${s.text}`)])).toEqual([
+      ['surname-homograph:King', ['1:79 King', '2:0 King']],
+    ]);
+    expect(flags[0]?.message).toBe('King (2 places: paragraph 1 and paragraph 2) stands where a person is meant: machine translation may have read the surname 왕 (Wang) as a word; write the person\'s name (Wang Yi, Cho Tae-yul?).');
+    // Fixing one place leaves the other under the same fingerprint: a dismissal still holds.
+    const fixedOne = run(articleFrom(raw.replace('King added', 'Wang added')));
+    expect(fixedOne.map((f) => [f.fingerprint, f.spans])).toEqual([['surname-homograph:King', undefined]]);
   });
 });
