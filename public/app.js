@@ -33,14 +33,22 @@
     }).then(function (html) {
       if (!html) return;
       var doc = new DOMParser().parseFromString(html, 'text/html');
-      ['#flags', '.stats', '#corrections'].forEach(function (selector) {
-        var current = document.querySelector(selector);
-        var fresh = doc.querySelector(selector);
-        if (current && fresh) current.replaceWith(document.importNode(fresh, true));
+      // Every block of each kind, in order: both figure lists, the status and engine forms, the title.
+      ['#flags', '.stats', '#corrections', 'form.status-form', '.article-head h1'].forEach(function (selector) {
+        var currents = document.querySelectorAll(selector);
+        var freshes = doc.querySelectorAll(selector);
+        if (currents.length !== freshes.length) return;
+        currents.forEach(function (current, i) {
+          if (current.contains(document.activeElement) && current !== document.body) return;
+          current.replaceWith(document.importNode(freshes[i], true));
+        });
       });
+      // The segment that has the focus (the one just saved) is already the server's fresh copy:
+      // replacing it would drop the focus to the page.
+      var focused = document.activeElement && document.activeElement.closest ? document.activeElement.closest('section.segment') : null;
       doc.querySelectorAll('section.segment').forEach(function (fresh) {
         var current = document.getElementById(fresh.id);
-        if (!current || current.querySelector('details.edit-form[open]')) return;
+        if (!current || current === focused || current.querySelector('details.edit-form[open]')) return;
         current.replaceWith(document.importNode(fresh, true));
       });
       document.documentElement.setAttribute('data-refreshed', String(Date.now()));

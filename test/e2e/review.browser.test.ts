@@ -79,6 +79,13 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     expect(await page.locator('#s5 .mt .text').innerHTML()).toBe('<del>King</del> Raises Issues at Meeting with Chinese Foreign Minister');
     expect(await page.locator('#s5 .edit .text').innerHTML()).toBe('<ins>Cho</ins> Raises Issues at Meeting with Chinese Foreign Minister');
     expect(await page.locator('#s5 .segment-meta').innerText()).toContain('Edited · rev. 1 by Min-ji');
+    // Issue 13, bugs 1 and 2: every figure follows the save without a reload (both figure lists and
+    // the status form), and the focus stays on the saved segment.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('s5');
+    expect(await page.locator('select[name=status]').inputValue()).toBe('in-review');
+    expect(await page.locator('.stats.quality').innerText()).not.toMatch(/HTER\s*0\.0%/);
+    expect(await page.locator('.stats.quality').innerText()).toMatch(/1 proposed/);
+    expect(await page.locator('.article-head .stats').first().innerText()).toMatch(/In review/);
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(tmpdir(), 'copydesk-review.png'), fullPage: false });
