@@ -7,6 +7,7 @@ import { exportArticle } from '../formats/article/index.js';
 import { TOOL } from '../formats/tool.js';
 import { ServiceError } from './errors.js';
 import { readArticleState } from './flag-reader.js';
+import { spansOf } from '../core/checks/flag-spans.js';
 
 /** Returns an article as the exports need it (each segment's MT, current edit, last author, corrections and open error flags), or undefined. */
 export async function loadExportArticle(ctx: ServiceContext, articleId: number): Promise<(ExportArticle & { readonly mtEngine: string }) | undefined> {
@@ -16,7 +17,11 @@ export async function loadExportArticle(ctx: ServiceContext, articleId: number):
   // The checks' open error flags, per segment: an export never calls such a segment reviewed.
   const flags = state ? await ctx.flags.flagsFor(articleId, state) : undefined;
   const openErrors = new Map<number, number>();
-  for (const flag of flags?.open ?? []) if (flag.severity === 'error') openErrors.set(flag.segment, (openErrors.get(flag.segment) ?? 0) + 1);
+  // A flag with several places (issue 12) counts once in each segment it touches.
+  for (const flag of flags?.open ?? []) {
+    if (flag.severity !== 'error') continue;
+    for (const segment of new Set(spansOf(flag).map((s) => s.segment))) openErrors.set(segment, (openErrors.get(segment) ?? 0) + 1);
+  }
   return {
     id: article.id,
     title: article.title,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { makeApp, importCorpusArticle, editorAgent } from '../helpers.js';
+import { listSegments } from '../../src/store/segments.js';
 import { validateTmx, validateXliff12, validateXliff2 } from '../formats/schema-validators.js';
 
 async function editedArticle() {
@@ -60,6 +61,28 @@ describe('GET /articles/:id/export', () => {
     // Fixed, it is reviewed again.
     await agent.post(`/articles/${id}/segments/5`).type('form').send({ _csrf: csrf, base: '1', text: 'Cho Raises Issues at Meeting with the Chinese Foreign Minister' }).expect(303);
     expect(await text('xliff')).toMatch(/<segment id="s5" state="reviewed" subState="copydesk:edited">/);
+  });
+
+  it('exports every segment an open error flag with several places touches as not reviewed (issue 12: one flag per person)', async () => {
+    const { ctx, app } = await makeApp();
+    const id = await importCorpusArticle(ctx);
+    const { agent, csrf } = await editorAgent(app, 'Min-ji');
+    await agent.post('/glossary').type('form')
+      .send({ _csrf: csrf, type: 'person', preferred: 'Cho Tae-yul', admitted: '', deprecated: 'Cho Tae-yeol', korean: '', note: '' }).expect(303);
+    const [flag] = (await ctx.flags.flagsFor(id)).open.filter((f) => f.check === 'glossary-term');
+    expect([flag?.severity, [...new Set((flag?.spans ?? []).map((s) => s.segment))]]).toEqual(['error', [4, 8]]);
+    // Both segments saved with the rejected spelling left in.
+    for (const position of [4, 8]) {
+      const current = (await listSegments(ctx.store, id))[position]!.edit;
+      await agent.post(`/articles/${id}/segments/${position}`).type('form').send({ _csrf: csrf, base: '0', text: `${current} (updated)` }).expect(303);
+    }
+    const xliff = await agent.get(`/articles/${id}/export?format=xliff`).buffer(true).parse((r, cb) => {
+      let body = '';
+      r.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      r.on('end', () => cb(null, body));
+    }).expect(200).then((res) => res.body as string);
+    expect(xliff).toMatch(/<segment id="s4" state="translated" subState="copydesk:open-errors">/);
+    expect(xliff).toMatch(/<segment id="s8" state="translated" subState="copydesk:open-errors">/);
   });
 
   it('downloads JSON Lines, one record per content segment', async () => {
