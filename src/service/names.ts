@@ -1,6 +1,6 @@
 import type { ServiceContext } from './context.js';
 import type { Store } from '../store/store.js';
-import { listDistinctPeople, recordDistinctPeople } from '../store/decisions.js';
+import { listDistinctPeople, recordDistinctPeople, removeDistinctPeople } from '../store/decisions.js';
 import { readCorpusVersions } from '../store/counters.js';
 import { claimDirtyBuckets, countPeople, hasDirtyBuckets, listBucketUnits, listPeoplePage, listPeopleSpellings, releaseBucketLeases, writeBucket, type CorpusPersonRow } from '../store/names.js';
 import { clusterPeople } from '../core/names/build-corpus-name-index.js';
@@ -98,6 +98,19 @@ export async function corpusNames(ctx: ServiceContext, opts: { page: number }): 
 }
 
 /** Records that two spellings name different people, in every article; throws invalid for one spelling twice or an empty one. */
+/**
+ * Takes back a "different people" decision: the two spellings may be grouped as one person again,
+ * in every article, which the checks then re-check (a recorded job, like the decision). Returns
+ * false when the pair was not recorded (taken back already, or never).
+ */
+export async function undoDistinctPeople(ctx: ServiceContext, a: string, b: string, author: string): Promise<boolean> {
+  const [first, second] = [a.trim(), b.trim()];
+  if (!first || !second || first.length > MAX_SPELLING_CHARS || second.length > MAX_SPELLING_CHARS) throw new ServiceError('invalid', 'Give the two spellings to group again.');
+  const removed = await removeDistinctPeople(ctx.store, first, second);
+  if (removed) await recordRecheck(ctx, `“${first}” and “${second}” are no longer recorded as different people`, author);
+  return removed;
+}
+
 export async function decideDistinctPeople(ctx: ServiceContext, a: string, b: string, author: string): Promise<boolean> {
   const [first, second] = [a.trim(), b.trim()];
   if (!first || !second || first.length > MAX_SPELLING_CHARS || second.length > MAX_SPELLING_CHARS) throw new ServiceError('invalid', 'Give the two spellings that name different people.');

@@ -66,6 +66,17 @@ export async function recordDistinctPeople(store: Store, a: string, b: string, m
   });
 }
 
+/** Takes back a "different people" decision; returns false when the pair was not recorded. */
+export async function removeDistinctPeople(store: Store, a: string, b: string): Promise<boolean> {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return store.transaction(async (tx) => {
+    const removed = await tx.db.deleteFrom('distinct_people').where('spelling_a', '=', first).where('spelling_b', '=', second).returning('id').executeTakeFirst();
+    if (!removed) return false;
+    await bumpDecisions(tx);
+    return true;
+  });
+}
+
 /** Returns every pair of spellings recorded as different people. */
 export async function listDistinctPeople(store: Store): Promise<[string, string][]> {
   const rows = await store.db.selectFrom('distinct_people').select(['spelling_a as a', 'spelling_b as b']).orderBy('id').execute();

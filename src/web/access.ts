@@ -56,7 +56,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/articles/:id/fixes', access: 'editor', what: 'apply a fix everywhere' },
   { method: 'POST', path: '/articles/:id/dismissals', access: 'editor', what: 'dismiss flags with a reason' },
   { method: 'POST', path: '/articles/:id/dismissals/:dismissalId/restore', access: 'editor', what: 'restore a dismissed flag' },
-  { method: 'POST', path: '/people/distinct', access: 'editor', what: 'decide that two spellings are different people' },
+  { method: 'POST', path: '/people/distinct', access: 'editor', what: 'decide that two spellings are different people (after a confirmation page)' },
+  { method: 'POST', path: '/people/distinct/undo', access: 'editor', what: 'take back a "different people" decision' },
   { method: 'PUT', path: '/api/articles/:id/segments/:n', access: 'editor', what: 'API: save a segment' },
 
   { method: 'GET', path: '/glossary/new', access: 'terminologist', what: 'the new-entry form' },

@@ -249,7 +249,7 @@ describe('the statements of every page', () => {
     const dismissed = (await runArticleChecks(ctx.store, id)).find((f) => f.text !== 'Cho Tae-yeol')!;
     await minji.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: dismissed.fingerprint, reason: 'Correct as written' }).expect(303);
     const concept = ((await minji.post('/glossary').type('form').send({ _csrf: csrf, ...CHO_FORM }).expect(303)).headers.location as string).replace(/\?.*$/, '');
-    await minji.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names' }).expect(303);
+    await minji.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names', confirm: '1' }).expect(303);
     const csv = 'Korean,English,Rejected\n한덕수,Han Duck-soo,Han Deok-soo\n';
     const mapping = (await minji.post(`/glossary/import?_csrf=${csrf}`).field('_csrf', csrf).attach('file', Buffer.from(csv), 'names.csv').expect(303)).headers.location as string;
     // Everything refreshed first, so these page views only read; the views after them refresh.
@@ -287,7 +287,7 @@ describe('the statements of every page', () => {
 
     // A decision leaves every article and name bucket stale: a page refreshes what it can within
     // its budget (one article at least) before it reads, and the names page clusters the buckets.
-    await minji.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho', b: 'King', back: '/names' }).expect(303);
+    await minji.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho', b: 'King', back: '/names', confirm: '1' }).expect(303);
     await view(minji, '/names', 'GET /names (refreshing after a decision)');
     await markArticlesDirty(ctx.store, [id, otherId]);
     await view(minji, '/', 'GET / (refreshing after a save)');

@@ -209,11 +209,24 @@ describe('POST /people/distinct', () => {
     const other = await importArticle(ctx, { text: 'Cho Tae-yul Meets Cho Tae-yeol\n\nCho Tae-yul and Cho Tae-yeol spoke on the 3rd.', sourceName: 'two.txt' }, { importedBy: 't' });
     if (!other.ok) throw new Error(other.message);
     expect((await runArticleChecks(ctx.store, other.id)).some((f) => f.check === 'name-variant')).toBe(true);
-    await agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul', back: `/articles/${id}?distinct=1#flags` })
+    // Issue 13, bug 7: the button asks first, since it applies to every article; nothing is recorded yet.
+    const ask = await agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul', back: `/articles/${id}?distinct=1#flags` }).expect(200);
+    expect(ask.text).toContain('This applies to every article of the corpus');
+    expect(ask.text).toContain('<input type="hidden" name="confirm" value="1">');
+    expect((await runArticleChecks(ctx.store, other.id)).some((f) => f.check === 'name-variant')).toBe(true);
+    await agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul', back: `/articles/${id}?distinct=1#flags`, confirm: '1' })
       .expect(303).expect('location', `/articles/${id}?distinct=1#flags`);
     expect((await runArticleChecks(ctx.store, id)).filter((f) => f.check === 'name-variant')).toEqual([]);
     expect((await runArticleChecks(ctx.store, other.id)).filter((f) => f.check === 'name-variant')).toEqual([]);
-    expect((await agent.get('/names')).text).toContain('“Cho Tae-yeol” and “Cho Tae-yul”');
+    const names = (await agent.get('/names')).text;
+    expect(names).toContain('“Cho Tae-yeol” and “Cho Tae-yul”');
+    expect(names).toContain('action="/people/distinct/undo"');
+    // Taken back from the names page: grouped as one person again, in every article, and the re-check is a recorded job.
+    await agent.post('/people/distinct/undo').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul', back: '/names' }).expect(303).expect('location', '/names');
+    expect((await runArticleChecks(ctx.store, other.id)).some((f) => f.check === 'name-variant')).toBe(true);
+    expect((await agent.get('/names')).text).not.toContain('“Cho Tae-yeol” and “Cho Tae-yul”');
+    expect((await agent.get('/jobs')).text).toContain('are no longer recorded as different people');
+    await agent.post('/people/distinct/undo').type('form').send({ _csrf: csrf, a: 'Cho Tae-yeol', b: 'Cho Tae-yul' }).expect(409);
   });
 
   it('refuses the same spelling twice (422)', async () => {

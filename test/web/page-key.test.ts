@@ -38,7 +38,7 @@ describe(`the review page follows every change of what it shows (${BACKEND})`, (
       { label: 'the pass score', change: () => agent.post('/reports/pass-score').type('form').send({ _csrf: csrf, passScore: '100' }).expect(303), shows: /class="verdict-fail"/ },
       {
         label: 'a "different people" decision',
-        change: () => agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names' }).expect(303),
+        change: () => agent.post('/people/distinct').type('form').send({ _csrf: csrf, a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names', confirm: '1' }).expect(303),
         hides: 'id="check-name-variant"',
       },
       {
