@@ -22,14 +22,14 @@ export interface AlignInput {
 /** Cost of leaving a segment without a counterpart (range 1-10): a bead whose lengths are about 2x apart costs as much. */
 const SKIP_COST = 3;
 /** Extra cost of a two-to-one bead (range 0-3): a merge must be cheaper than a skip, dearer than a plain pair. */
-const MERGE_COST = 1.5;
+const MERGE_COST = 2;
 /** Weight of the length mismatch, per unit of |ln(ratio)| (range 1-10). */
 const LENGTH_WEIGHT = 4;
 /** Characters added to both lengths so that short segments (a byline, a one-line quote) do not swing the ratio (range 0-50). */
 const LENGTH_SMOOTHING = 20;
 /** Bonus for each anchor both sides share, and cost of each source anchor the MT lacks (range 0-3). */
 const ANCHOR_FOUND = 1;
-const ANCHOR_MISSED = 1;
+const ANCHOR_MISSED = 1.5;
 /** Anchors counted per bead at most (range 1-10): a list of figures must not outweigh everything else. */
 const MAX_ANCHORS = 4;
 /** English characters per Korean character when the article gives no better figure (news runs about 2.5-3). */
@@ -83,94 +83,140 @@ interface Bead {
 /**
  * Runs the programme with the article's overall ratio of lengths, then again with the ratio of the
  * pairs it found: a paragraph the MT left out makes the overall ratio too low, which makes merging
- * that paragraph into its neighbour look right.
+ * that paragraph into its neighbour look right. The anchors are matched once for both runs.
  */
 function programmeTwice(s: readonly AlignInput[], t: readonly AlignInput[]): Bead[] {
-  const srcLen = s.map((x) => letters(x.text));
-  const tgtLen = t.map((x) => letters(x.text));
-  const first = programme(s, t, ratioOf(srcLen, tgtLen, [{ source: range(0, s.length), mt: range(0, t.length) }]));
+  const prepared = prepare(s, t);
+  const whole: Bead = { source: range(0, s.length), mt: range(0, t.length) };
+  const first = programme(prepared, ratioOf(prepared, [whole]));
   const pairs = first.filter((b) => b.source.length === 1 && b.mt.length === 1);
-  return pairs.length === 0 ? first : programme(s, t, ratioOf(srcLen, tgtLen, pairs));
+  return pairs.length === 0 ? first : programme(prepared, ratioOf(prepared, pairs));
 }
 
-/** English letters per Korean letter over the beads, within 1-6; DEFAULT_RATIO when they hold no letters. */
-function ratioOf(srcLen: readonly number[], tgtLen: readonly number[], beads: readonly Bead[]): number {
-  const ls = beads.reduce((a, b) => a + b.source.reduce((x, i) => x + (srcLen[i] ?? 0), 0), 0);
-  const lt = beads.reduce((a, b) => a + b.mt.reduce((x, i) => x + (tgtLen[i] ?? 0), 0), 0);
+/** What the programme reads, worked out once: lengths, and for each source segment which of its anchors each MT segment holds. */
+interface Prepared {
+  readonly srcLen: readonly number[];
+  readonly tgtLen: readonly number[];
+  /** Anchors of each source segment (at most MAX_MASK_ANCHORS). */
+  readonly anchorCount: readonly number[];
+  /** found[i][j]: bit k set when MT segment j holds anchor k of source segment i. */
+  readonly found: readonly Uint32Array[];
+  /** shared[i]: bit k set when anchor k of source segment i is one segment i - 1 has too (counted once when the two merge). */
+  readonly shared: readonly number[];
+}
+
+/** Anchors of one segment tracked as bits (range 1-31). */
+const MAX_MASK_ANCHORS = 30;
+
+function prepare(s: readonly AlignInput[], t: readonly AlignInput[]): Prepared {
+  const englishNumbers = t.map((x) => englishValues(x.text));
+  const englishWords = t.map((x) => new Set(x.text.toLowerCase().match(/\p{L}+/gu) ?? []));
+  const anchorCount: number[] = [];
+  const shared: number[] = [];
+  let previousKeys: readonly string[] = [];
+  const found = s.map((x) => {
+    const a = anchorsOf(x.text);
+    // Each anchor counts once per segment: a figure or a name said twice is one anchor.
+    const anchors = [
+      ...[...new Set(a.numbers)].map((value) => ({ key: `n:${value}`, test: (j: number) => (englishNumbers[j] ?? []).some((v) => sameValue(value, v)) })),
+      ...[...new Map(a.names.map((sp) => [sp.join('|'), sp])).values()].map((spellings) => ({ key: `p:${spellings.join('|')}`, test: (j: number) => spellings.some((sp) => englishWords[j]?.has(sp) === true) })),
+    ].slice(0, MAX_MASK_ANCHORS);
+    const tests = anchors.map((anchor) => anchor.test);
+    anchorCount.push(tests.length);
+    shared.push(anchors.reduce((mask, anchor, k) => (previousKeys.includes(anchor.key) ? mask | (1 << k) : mask), 0));
+    previousKeys = anchors.map((anchor) => anchor.key);
+    const masks = new Uint32Array(t.length);
+    for (let j = 0; j < t.length; j += 1) {
+      let mask = 0;
+      tests.forEach((test, k) => {
+        if (test(j)) mask |= 1 << k;
+      });
+      masks[j] = mask;
+    }
+    return masks;
+  });
+  return { srcLen: s.map((x) => letters(x.text)), tgtLen: t.map((x) => letters(x.text)), anchorCount, found, shared };
+}
+
+/** English letters per Korean letter over the beads, within 1-6, pulled towards DEFAULT_RATIO for short articles. */
+function ratioOf(p: Prepared, beads: readonly Bead[]): number {
+  const ls = beads.reduce((a, b) => a + b.source.reduce((x, i) => x + (p.srcLen[i] ?? 0), 0), 0);
+  const lt = beads.reduce((a, b) => a + b.mt.reduce((x, i) => x + (p.tgtLen[i] ?? 0), 0), 0);
   // The default weighs as RATIO_PRIOR_LETTERS of Korean text: a short article cannot pull the ratio far.
   return clamp((lt + DEFAULT_RATIO * RATIO_PRIOR_LETTERS) / (ls + RATIO_PRIOR_LETTERS), 1, 6);
 }
 
 /** The dynamic programme over beads 1-1, 2-1, 1-2, 1-0 and 0-1, with `ratio` English letters expected per Korean one. */
-function programme(s: readonly AlignInput[], t: readonly AlignInput[], ratio: number): Bead[] {
-  const srcLen = s.map((x) => letters(x.text));
-  const tgtLen = t.map((x) => letters(x.text));
-  const anchors = s.map((x) => anchorsOf(x.text));
-  const englishNumbers = t.map((x) => englishValues(x.text));
-  const englishWords = t.map((x) => new Set(x.text.toLowerCase().match(/\p{L}+/gu) ?? []));
-
-  const beadCost = (si: readonly number[], ti: readonly number[]): number => {
-    const ls = si.reduce((a, i) => a + (srcLen[i] ?? 0), 0);
-    const lt = ti.reduce((a, i) => a + (tgtLen[i] ?? 0), 0);
-    const lengthCost = LENGTH_WEIGHT * Math.abs(Math.log((lt + LENGTH_SMOOTHING) / (ratio * ls + LENGTH_SMOOTHING)));
+function programme(p: Prepared, ratio: number): Bead[] {
+  const n = p.srcLen.length;
+  const m = p.tgtLen.length;
+  // Cost of the bead of source [i0, i1) and MT [j0, j1): length mismatch, less anchors found, plus anchors missed.
+  const beadCost = (i0: number, i1: number, j0: number, j1: number): number => {
+    let ls = 0;
+    let lt = 0;
     let found = 0;
-    let missed = 0;
-    // Each anchor counts once per bead: a name both merged paragraphs give is one name.
-    const numbers = new Set(si.flatMap((i) => anchors[i]?.numbers ?? []));
-    const names = new Map(si.flatMap((i) => anchors[i]?.names ?? []).map((sp) => [sp.join('|'), sp]));
-    for (const value of numbers) {
-      if (ti.some((j) => (englishNumbers[j] ?? []).some((v) => sameValue(value, v)))) found += 1;
-      else missed += 1;
+    let total = 0;
+    for (let j = j0; j < j1; j += 1) lt += p.tgtLen[j] ?? 0;
+    for (let i = i0; i < i1; i += 1) {
+      ls += p.srcLen[i] ?? 0;
+      // In a merge, what the second segment shares with the first is one anchor, counted with the first.
+      const skip = i > i0 ? (p.shared[i] ?? 0) : 0;
+      total += (p.anchorCount[i] ?? 0) - popcount(skip);
+      let mask = 0;
+      for (let j = j0; j < j1; j += 1) mask |= p.found[i]?.[j] ?? 0;
+      found += popcount(mask & ~skip);
     }
-    for (const spellings of names.values()) {
-      if (ti.some((j) => spellings.some((sp) => englishWords[j]?.has(sp)))) found += 1;
-      else missed += 1;
-    }
-    return lengthCost - ANCHOR_FOUND * Math.min(found, MAX_ANCHORS) + ANCHOR_MISSED * Math.min(missed, MAX_ANCHORS);
+    const lengthCost = LENGTH_WEIGHT * Math.abs(Math.log((lt + LENGTH_SMOOTHING) / (ratio * ls + LENGTH_SMOOTHING)));
+    return lengthCost - ANCHOR_FOUND * Math.min(found, MAX_ANCHORS) + ANCHOR_MISSED * Math.min(total - found, MAX_ANCHORS);
   };
-
-  const n = s.length;
-  const m = t.length;
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  const back: ([number, number] | undefined)[][] = Array.from({ length: n + 1 }, () => new Array<[number, number] | undefined>(m + 1).fill(undefined));
-  const row0 = cost[0];
-  if (row0) row0[0] = 0;
-  const moves: readonly [number, number, number][] = [[1, 1, 0], [2, 1, MERGE_COST], [1, 2, MERGE_COST], [1, 0, SKIP_COST], [0, 1, SKIP_COST]];
+  const width = m + 1;
+  const cost = new Float64Array((n + 1) * width).fill(Infinity);
+  // The move that reached each cell, as an index into MOVES (-1: none).
+  const back = new Int8Array((n + 1) * width).fill(-1);
+  cost[0] = 0;
   for (let i = 0; i <= n; i += 1) {
     for (let j = 0; j <= m; j += 1) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
-      let from: [number, number] | undefined;
-      for (const [di, dj, extra] of moves) {
+      let move = -1;
+      for (let k = 0; k < MOVES.length; k += 1) {
+        const [di, dj, extra] = MOVES[k] ?? [0, 0, 0];
         const pi = i - di;
         const pj = j - dj;
         if (pi < 0 || pj < 0) continue;
-        const prev = cost[pi]?.[pj] ?? Infinity;
+        const prev = cost[pi * width + pj] ?? Infinity;
         if (prev === Infinity) continue;
-        const si = range(pi, i);
-        const ti = range(pj, j);
-        const c = prev + extra + (di > 0 && dj > 0 ? beadCost(si, ti) : 0);
+        const c = prev + extra + (di > 0 && dj > 0 ? beadCost(pi, i, pj, j) : 0);
         if (c < best) {
           best = c;
-          from = [pi, pj];
+          move = k;
         }
       }
-      const row = cost[i];
-      const brow = back[i];
-      if (row) row[j] = best;
-      if (brow) brow[j] = from;
+      cost[i * width + j] = best;
+      back[i * width + j] = move;
     }
   }
   const beads: Bead[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const from = back[i]?.[j];
-    if (from === undefined) break;
-    beads.push({ source: range(from[0], i), mt: range(from[1], j) });
-    [i, j] = from;
+    const [di, dj] = MOVES[back[i * width + j] ?? -1] ?? [0, 0];
+    if (di === 0 && dj === 0) break;
+    beads.push({ source: range(i - di, i), mt: range(j - dj, j) });
+    i -= di;
+    j -= dj;
   }
   return beads.reverse();
+}
+
+/** The beads as (source segments, MT segments, extra cost): a pair, two merged either way, one left alone either way. */
+const MOVES: readonly (readonly [number, number, number])[] = [[1, 1, 0], [2, 1, MERGE_COST], [1, 2, MERGE_COST], [1, 0, SKIP_COST], [0, 1, SKIP_COST]];
+
+/** Set bits of a 32-bit mask. */
+function popcount(mask: number): number {
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Pairs segments in proportion to their order: the fallback for articles too large for the programme. */

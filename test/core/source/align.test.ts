@@ -54,6 +54,21 @@ describe('alignSegments', () => {
     expect(alignSegments(source, mt)).toEqual([[1], [2]]);
   });
 
+  it('finds three paragraphs the MT left out of a long article (120 source paragraphs, 147 MT segments)', () => {
+    const koBody = readFileSync(new URL('budget-clean.ko.txt', FIXTURES), 'utf8').split('\n\n').slice(1);
+    const mtBody = readFileSync(new URL('budget-clean.txt', FIXTURES), 'utf8').split('\n\n').slice(1);
+    const dropped = new Set([5, 17, 26]);
+    const ko = ['긴 기사 제목입니다, 정부 발표', ...Array.from({ length: 30 }, () => koBody).flat()].join('\n\n');
+    const mt = ['A Long Headline, Government Says', ...Array.from({ length: 30 }, (_, k) => (dropped.has(k) ? mtBody.filter((p) => !p.startsWith('Deputy Prime Minister for Social')) : mtBody)).flat()].join('\n\n');
+    const segments = parseArticle(mt).segments.map((s, position) => ({ position, kind: s.kind, text: s.text }));
+    const source = buildArticleSource(ko, segments);
+    // The fourth paragraph of repetitions 5, 17 and 26 (1 + 4k + 3).
+    expect(source.segments.filter((s) => s.aligned.length === 0).map((s) => s.index)).toEqual([24, 72, 108]);
+    // Every other source paragraph keeps its order.
+    const firsts = source.segments.flatMap((s) => s.aligned.slice(0, 1));
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+
   it('returns empty alignments for empty sides and never throws on awkward input', () => {
     expect(alignSegments([], [])).toEqual([]);
     expect(alignSegments([{ position: 0, kind: 'body', text: '가' }], [])).toEqual([[]]);
