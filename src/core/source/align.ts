@@ -36,8 +36,12 @@ const MAX_ANCHORS = 4;
 const DEFAULT_RATIO = 2.7;
 /** Korean letters the default ratio counts for when the article's own ratio is worked out (range 0-500). */
 const RATIO_PRIOR_LETTERS = 100;
-/** Largest source x MT segment product aligned by the programme; larger articles are aligned in proportion (bounds the work). */
-const MAX_CELLS = 250_000;
+/**
+ * Largest source x MT segment product aligned by the programme (range 10,000-250,000): about 245
+ * paragraphs a side, a long feature, aligned in well under a second (the programme runs twice);
+ * a larger article is aligned in proportion, so an import never holds its thread for seconds.
+ */
+const MAX_CELLS = 60_000;
 
 /** What the source segment holds that its translation must too. */
 interface Anchors {
