@@ -198,7 +198,17 @@ describe('POST /articles/:id/dismissals', () => {
   it('asks for a reason and for at least one flag (422)', async () => {
     const { ctx, id, agent, csrf } = await setUp();
     const flag = nameFlags(await runArticleChecks(ctx.store, id))[0]!;
-    expect((await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: flag.fingerprint, reason: '  ' }).expect(422)).text).toContain('Say why');
+    // Issue 13, bug 4: no dead end: the answer asks for the reason with every ticked flag still ticked, and posts them again.
+    const ask = (await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: flag.fingerprint, reason: '  ' }).expect(422)).text;
+    expect(ask).toContain('Say why');
+    expect(ask).toContain(`action="/articles/${id}/dismissals"`);
+    expect(ask).toMatch(/<input type="checkbox" name="fingerprint" value="[^"]+" checked>/);
+    expect(ask).toMatch(/<input name="reason"[^>]* required/);
+    const ticked = /<input type="checkbox" name="fingerprint" value="([^"]+)" checked>/.exec(ask)![1]!.replace(/&#34;/g, '"').replace(/&amp;/g, '&');
+    expect(ticked).toBe(flag.fingerprint);
+    await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, fingerprint: ticked, reason: 'Correct as written' }).expect(303);
+    // The panel asks in place: the reason box is required, so a browser asks before sending.
+    expect((await agent.get(`/articles/${id}`)).text).toMatch(/<input name="reason" list="dismiss-reasons" maxlength="500" required/);
     expect((await agent.post(`/articles/${id}/dismissals`).type('form').send({ _csrf: csrf, reason: 'x' }).expect(422)).text).toContain('Tick at least one flag');
   });
 });

@@ -81,6 +81,17 @@ export function flagRoutes(deps: RouteDeps): Router {
     const fingerprints = new Set(form.success ? [form.data.fingerprint ?? []].flat() : []);
     const reason = form.success ? (form.data.reason ?? '') : '';
     const author = requireAuthor(req, res, form.success ? form.data.author : undefined);
+    if (fingerprints.size > 0 && reason.trim() === '') {
+      // No reason (a browser without form validation, or a script): ask for it on a page that keeps
+      // every ticked flag and posts them again, rather than a dead end that loses the ticks.
+      const open = (await deps.service.flags.flagsFor(article.id)).open.filter((f) => fingerprints.has(f.fingerprint));
+      res.status(422).render('articles/dismiss-reason', {
+        title: 'Why dismiss these flags?',
+        article: { id: article.id, title: article.title },
+        flags: open.map((f) => ({ fingerprint: f.fingerprint, message: f.message })),
+      });
+      return;
+    }
     const added = await dismissOpenFlags(deps.service, article.id, fingerprints, reason, author);
     res.redirect(303, `/articles/${article.id}?dismissed=${added}#flags`);
   });
