@@ -77,6 +77,7 @@ describe(`one flag per person (${BACKEND})`, () => {
       { checkId: 'glossary-term', fingerprint: 'glossary-term|c3|Korea Innovation Party|0a1b2c3d', text: 'Korea Innovation Party' },
       { checkId: 'surname-homograph', fingerprint: 'surname-homograph:aaaaaaaa:King', text: 'King' },
       { checkId: 'surname-homograph', fingerprint: 'surname-homograph:cccccccc:One', text: 'One' },
+      { checkId: 'headline-subject', fingerprint: 'headline-subject|King|cho-tae-yul|12345678', text: 'King' },
     ], meta);
     const row = (position: number, checkId: string, severity: string, text: string, fingerprint: string, isDismissed: boolean) => ({
       article_id: id, position, check_id: checkId, severity, segment: 4, start_offset: 0, end_offset: text.length, text, message: 'm',
@@ -107,11 +108,14 @@ describe(`one flag per person (${BACKEND})`, () => {
       // Another King was still open: the one flag for King shows again.
       ['surname-homograph:aaaaaaaa:King', 'in force'],
       ['surname-homograph:One', 'in force'],
+      ['headline-subject|King|cho-tae-yul', 'in force'],
     ]);
     expect((await listDismissals(ctx.store, id)).filter((d) => d.checkId === 'name-variant')).toHaveLength(1);
 
     await settle(ctx);
     const rows = await nameVariantRows(ctx, id);
     expect(rows.map((r) => [r.fingerprint, r.is_dismissed, JSON.parse(r.spans ?? '[]').length])).toEqual([['name-variant:cho-tae-yul', 1, 3]]);
+    // The seed's standfirst "King", dismissed before, stays dismissed.
+    expect((await ctx.flags.flagsFor(id)).dismissed.map((d) => d.flag.fingerprint).sort()).toEqual(['headline-subject|King|cho-tae-yul', 'name-variant:cho-tae-yul']);
   });
 });

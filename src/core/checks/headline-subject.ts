@@ -2,7 +2,7 @@ import type { ArticleView, Check, CheckContext, Flag } from './types.js';
 import { findHeadlineSubjects, surnameOf, type HeadlineSubjectHit } from '../names/headline-subject.js';
 import type { Person } from '../names/types.js';
 import { surnameRowOf } from '../names/surname-lookup.js';
-import { spanFingerprint } from './span-fingerprint.js';
+import { spanFields } from './flag-spans.js';
 import { leaveSourceNameSpans } from './source-name.js';
 
 /**
@@ -23,9 +23,31 @@ export const headlineSubject = {
     if (article.segments.length === 0) return [];
     const people = ctx.names.people;
     // With the Korean original, a span source-name reads from the Hangul is its flag (issue 12).
-    return leaveSourceNameSpans(article, ctx, findHeadlineSubjects(article, people).map((hit) => toFlag(article, hit, people)));
+    const hits = findHeadlineSubjects(article, people);
+    const placeFlags = leaveSourceNameSpans(article, ctx, hits.map((hit) => toFlag(article, hit, people)));
+    return mergeSamePerson(article, placeFlags);
   },
 } satisfies Check;
+
+/**
+ * Returns one flag per word and lede person (issue 12): a standfirst that repeats the headline's
+ * "King" is one problem, counted once, its places in `spans`. Fingerprint: the check, the word and
+ * the person, which survives edits around either place and fixing one of them.
+ */
+function mergeSamePerson(article: ArticleView, flags: readonly Flag[]): Flag[] {
+  const byKey = new Map<string, Flag[]>();
+  for (const f of flags) byKey.set(f.fingerprint, [...(byKey.get(f.fingerprint) ?? []), f]);
+  return [...byKey.values()].map((same) => {
+    const [first] = same as [Flag];
+    if (same.length === 1) return first;
+    const kinds = [...new Set(same.map((f) => (article.segments[f.segment]?.kind === 'standfirst' ? 'standfirst' : 'headline')))];
+    return {
+      ...first,
+      ...spanFields(same.map((f) => ({ segment: f.segment, start: f.start, end: f.end, text: f.text }))),
+      message: first.message.replace(/ is the (headline|standfirst)'s subject,/u, ` is the subject of ${kinds.map((k) => `the ${k}`).join(' and ')},`),
+    };
+  });
+}
 
 function toFlag(article: ArticleView, hit: HeadlineSubjectHit, people: readonly Person[]): Flag {
   // The lede person's surname first; then the surnames of people named whom the word can stand for ("Wang" for King).
@@ -49,7 +71,7 @@ function toFlag(article: ArticleView, hit: HeadlineSubjectHit, people: readonly 
     text: hit.word,
     message: `“${hit.word}” is the ${where}'s subject, but the lede is about ${hit.person.preferred}: ${reading}; write “${hit.surname}”${alternatives === '' ? '' : ` (or ${alternatives})`}.`,
     suggestions,
-    fingerprint: spanFingerprint(headlineSubject.id, [hit.word, hit.person.id], article.segments[hit.segment]?.edit ?? '', hit.start, hit.end),
+    fingerprint: [headlineSubject.id, hit.word, hit.person.id].join('|'),
   };
 }
 

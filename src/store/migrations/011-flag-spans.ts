@@ -9,9 +9,13 @@ const FOLDED_BY = 'copydesk (migration 011: one flag per person)';
  * it did not change: `name-variant:<person>:<spelling>` -> `name-variant:<person>`,
  * `glossary-term:<concept>:<spelling>` -> `glossary-term:<concept>` (glossary terms,
  * `glossary-term|…`, stay one flag per place), `surname-homograph:<hash of the words around>:<word>`
- * -> `surname-homograph:<word>`.
+ * -> `surname-homograph:<word>`, `headline-subject|<word>|<person>|<hash>` -> `headline-subject|<word>|<person>`.
  */
 function personFingerprint(checkId: string, fingerprint: string): string | undefined {
+  if (checkId === 'headline-subject') {
+    const fields = fingerprint.split('|');
+    return fields[0] === checkId && fields.length === 4 ? fields.slice(0, 3).join('|') : undefined;
+  }
   const parts = fingerprint.split(':');
   if (parts[0] !== checkId || parts.length < 3) return undefined;
   if (checkId === 'name-variant' || checkId === 'glossary-term') return `${checkId}:${parts[1] ?? ''}`;
@@ -22,8 +26,8 @@ function personFingerprint(checkId: string, fingerprint: string): string | undef
 /**
  * One flag per person and per kind (issue 12): a name spelled two ways was a warning at every
  * misspelled place plus an info at every place of the preferred spelling, a glossary person a flag
- * at every place, a surname read as a word a flag at every place; now each is one flag carrying
- * all its places.
+ * at every place, a surname read as a word a flag at every place, a headline and a standfirst with
+ * the same word for the lede person two flags; now each is one flag carrying all its places.
  * - article_flags.spans: every place the flag covers, as JSON `[{segment, start, end, text}, …]`
  *   in reading order, the first being the row's segment/start_offset/end_offset/text; NULL when
  *   that is the only place (every row written before this migration, and every one-place flag).
@@ -44,7 +48,7 @@ export const migration: CopydeskMigration = {
   async up(db) {
     await db.schema.alterTable('article_flags').addColumn('spans', 'text').execute();
 
-    const checks = ['name-variant', 'glossary-term', 'surname-homograph'];
+    const checks = ['name-variant', 'glossary-term', 'surname-homograph', 'headline-subject'];
     const oldOpen = await db.selectFrom('article_flags')
       .select(['article_id', 'check_id', 'fingerprint'])
       .where('check_id', 'in', checks).where('is_dismissed', '=', 0).where('severity', '<>', 'info')

@@ -117,4 +117,26 @@ describe('headline-subject', () => {
     const kings = runChecks(article).filter((f) => f.text === 'King');
     expect(kings.map((f) => `${f.check} -> ${f.suggestions[0] ?? ''}`)).toEqual(['headline-subject -> Cho']);
   });
+
+  it('issue 12: the same word for the same lede person in the headline and the standfirst is one flag with both places', () => {
+    const article = articleFrom(rawArticle(
+      'King to Meet Chinese Foreign Minister for Talks',
+      'King Raises Issues at Meeting with Chinese Foreign Minister',
+      'Foreign Minister Cho Tae-yul met Chinese Foreign Minister Wang Yi in Beijing on the 13th and raised the issue of defectors.',
+    ));
+    const kinds = article.segments.map((s) => s.kind);
+    const flags = run(article);
+    expect(flags.map((f) => [f.fingerprint, (f.spans ?? []).map((s) => `${kinds[s.segment]} ${s.start}-${s.end} ${s.text}`)])).toEqual([
+      ['headline-subject|King|cho-tae-yul', ['headline 0-4 King', 'standfirst 0-4 King']],
+    ]);
+    expect(flags[0]?.message).toMatch(/^“King” is the subject of the headline and the standfirst, but the lede is about Cho Tae-yul: /);
+    // The standfirst fixed, the headline's flag keeps the fingerprint: a dismissal holds.
+    const fixed = run(articleFrom(rawArticle(
+      'King to Meet Chinese Foreign Minister for Talks',
+      'Cho Raises Issues at Meeting with Chinese Foreign Minister',
+      'Foreign Minister Cho Tae-yul met Chinese Foreign Minister Wang Yi in Beijing on the 13th and raised the issue of defectors.',
+    )));
+    expect(fixed.map((f) => [f.fingerprint, f.spans])).toEqual([['headline-subject|King|cho-tae-yul', undefined]]);
+  });
 });
+

@@ -122,7 +122,7 @@ describe('surname-homograph', () => {
         text: 'King',
         message: "“King” is the standfirst's subject, but the lede is about Cho Tae-yul: machine translation makes “King” of a surname (왕 Wang); write “Cho” (or “Wang”).",
         suggestions: ['Cho', 'Wang'],
-        fingerprint: expect.stringMatching(/^headline-subject\|King\|cho-tae-yul\|[0-9a-f]{8}$/),
+        fingerprint: 'headline-subject|King|cho-tae-yul',
       },
     ]);
   });
