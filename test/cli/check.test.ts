@@ -201,7 +201,10 @@ describe('copydesk checks', () => {
     const { code, stdout } = await run(['checks']);
     expect(code).toBe(0);
     const ids = stdout.trimEnd().split('\n').map((line) => line.split(/\s+/)[0]);
-    expect(ids).toEqual(['glossary-term', 'name-variant', 'headline-subject', 'surname-homograph', 'correction-not-carried', 'correction-conflict', 'number-changed', 'untranslated', 'duplicate-segment']);
+    expect(ids).toEqual([
+      'glossary-term', 'name-variant', 'headline-subject', 'surname-homograph', 'source-name', 'correction-not-carried', 'correction-conflict', 'number-changed',
+      'source-number', 'untranslated', 'source-omitted', 'duplicate-segment',
+    ]);
     expect(stdout).toMatch(/^untranslated +error +Untranslated Korean: Hangul or Hanja left in the text/m);
   });
 
