@@ -46,8 +46,9 @@ describe('flags on the review page', () => {
     const flagId = /<li class="flag-item sev-warning" id="(flag-\d+)">/.exec(item)![1]!;
     expect(item).toContain('<small class="flag-places">3 places</small>');
     expect([...item.matchAll(/<li><a href="#(s\d+)">([^<]+)<\/a>: “([^”]+)”<\/li>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)).toEqual([
-      's4 Headline 5 Cho Tae-yeol', 's8 Caption 9 Cho Tae-yeol', 's8 Caption 9 Cho Tae-yeol',
+      's4 Headline 5 Cho Tae-yeol', 's8 Caption 9, 1st of 2 Cho Tae-yeol', 's8 Caption 9, 2nd of 2 Cho Tae-yeol',
     ]);
+    // Issue 13, bug 6: the caption's two "Cho Tae-yeol" read apart (1st of 2, 2nd of 2), not as two identical lines.
     // "Use … here" posts every place, each with the revision the page shows.
     const form = item.slice(item.indexOf('<form method="post" action="/articles/'), item.indexOf('</form>'));
     expect([...form.matchAll(/name="(segment|start|end|text|base)" value="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`)).toEqual([

@@ -123,6 +123,13 @@ export function buildEditPieces(editParts: readonly DiffPart[], flags: readonly 
   return pieces;
 }
 
+/** Returns 1st, 2nd, 3rd, 4th… */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
 /** Returns the side panel's groups (in registry order, empty checks left out) and, by segment, every place of every flag for highlighting. */
 export function buildFlagPanel(
   articleId: number,
@@ -135,7 +142,7 @@ export function buildFlagPanel(
   const bySegment = new Map<number, FlagMark[]>();
   const vms = flags.map((flag, i): FlagVm => {
     const id = `flag-${i}`;
-    const spans = spansOf(flag).map((span): SpanVm => {
+    const places = spansOf(flag).map((span): SpanVm => {
       bySegment.set(span.segment, [...(bySegment.get(span.segment) ?? []), { flag, id, start: span.start, end: span.end }]);
       const at = byPosition.get(span.segment);
       return {
@@ -147,6 +154,19 @@ export function buildFlagPanel(
         text: span.text,
         base: at?.revision ?? 0,
       };
+    });
+    // Two places of one flag with the same text in one segment (a name written twice in a caption)
+    // would read the same: each says which occurrence it is.
+    const keyOf = (span: SpanVm) => `${span.segment}\u0000${span.text}`;
+    const totals = new Map<string, number>();
+    for (const span of places) totals.set(keyOf(span), (totals.get(keyOf(span)) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const spans = places.map((span): SpanVm => {
+      const total = totals.get(keyOf(span)) ?? 1;
+      if (total < 2) return span;
+      const nth = (seen.get(keyOf(span)) ?? 0) + 1;
+      seen.set(keyOf(span), nth);
+      return { ...span, where: `${span.where}, ${ordinal(nth)} of ${total}` };
     });
     const segment = byPosition.get(flag.segment);
     return {
