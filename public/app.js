@@ -39,7 +39,7 @@
         var freshes = doc.querySelectorAll(selector);
         if (currents.length !== freshes.length) return;
         currents.forEach(function (current, i) {
-          if (current.contains(document.activeElement) && current !== document.body) return;
+          if (current.contains(document.activeElement)) return;
           current.replaceWith(document.importNode(freshes[i], true));
         });
       });

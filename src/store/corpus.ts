@@ -145,8 +145,16 @@ export async function hasBackgroundWork(store: Store): Promise<boolean> {
 }
 
 export async function countStaleUpTo(store: Store, decisions: number, atMost: number): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 LIMIT ${atMost + 1}) d)
-         + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE refreshed_decisions < ${decisions} AND is_dirty = 0 LIMIT ${atMost + 1}) o) AS n`.execute(store.db);
+  const { rows } = await sql<{ n: number }>`SELECT ${staleUpToSql(sql`${decisions}`, atMost)} AS n`.execute(store.db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The stale-article count as a SQL expression (two early-stopping index probes, each stopping at
+ * `atMost` + 1): articles marked dirty, and the others refreshed before `decisions`. Shared by
+ * countStaleUpTo and the listing pages' one statement (counters.ts).
+ */
+export function staleUpToSql(decisions: Expression<unknown>, atMost: number) {
+  return sql<number>`((SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 LIMIT ${atMost + 1}) d)
+    + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE refreshed_decisions < ${decisions} AND is_dirty = 0 LIMIT ${atMost + 1}) o))`;
 }

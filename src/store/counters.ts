@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Store } from './store.js';
 import type { ArticleRow } from './articles.js';
+import { staleUpToSql } from './corpus.js';
 
 /** A corpus-wide change counter (migration 007). */
 export type CounterName = 'revisions' | 'decisions' | 'settings' | 'corrections' | 'derived';
@@ -52,15 +53,13 @@ export async function readListingVersions(store: Store): Promise<CorpusVersions 
 
 /**
  * Returns the listing counters (readListingVersions) and how many articles are stale, counted up
- * to `atMost` + 1 per kind as countStaleUpTo does, in one statement: a listing page's only query
+ * to `atMost` + 1 per kind (staleUpToSql, as countStaleUpTo), in one statement: a listing page's only query
  * when nothing is stale.
  */
 export async function readListingVersionsAndStale(store: Store, atMost: number): Promise<CorpusVersions & { readonly derived: number; readonly stale: number }> {
   const { rows } = await sql<CorpusVersions & { derived: number; stale: number }>`
     SELECT ${COUNTERS}, (SELECT value FROM counters WHERE name = 'derived') AS derived,
-      (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 LIMIT ${atMost + 1}) d)
-      + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles
-           WHERE refreshed_decisions < (SELECT value FROM counters WHERE name = 'decisions') AND is_dirty = 0 LIMIT ${atMost + 1}) o) AS stale`.execute(store.db);
+      ${staleUpToSql(sql`(SELECT value FROM counters WHERE name = 'decisions')`, atMost)} AS stale`.execute(store.db);
   const row = rows[0] as CorpusVersions & { derived: number; stale: number };
   return { ...row, stale: Number(row.stale) };
 }

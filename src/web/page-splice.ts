@@ -189,8 +189,9 @@ export function createPageSender(): PageSender {
     res.set('ETag', etag);
     res.vary('Accept-Encoding');
     res.type('html');
-    let body = req.acceptsEncodings('gzip', 'identity') === 'gzip' ? gzipped.get(etag) ?? null : null;
-    if (!body && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    const wantsGzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    let body = wantsGzip ? gzipped.get(etag) ?? null : null;
+    if (!body && wantsGzip) {
       body = gzipPageFor(page, viewer);
       if (body) gzipped.set(etag, body);
     }
