@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { StoreConfig } from '../store/open-store.js';
 import type { RefreshTask, RefreshTaskResult } from './refresh-worker.js';
+import { WORKER_RESOURCE_LIMITS } from './worker-limits.js';
 
 /** How long one worker's pass runs before it reports back (ms): progress shows this often, and a stop waits at most this long. */
 const PASS_MS = 2000;
@@ -38,6 +39,7 @@ export function startBackgroundRefresher(
     minThreads: 0,
     maxThreads: threads,
     idleTimeout: THREAD_IDLE_MS,
+    resourceLimits: WORKER_RESOURCE_LIMITS,
   });
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -88,7 +90,12 @@ export function startBackgroundRefresher(
  */
 export async function refreshAll(config: StoreConfig, opts: { threads?: number; onProgress?: (remaining: number) => void } = {}): Promise<number> {
   const threads = Math.max(1, opts.threads ?? availableParallelism());
-  const pool = new Piscina<RefreshTask, RefreshTaskResult>({ filename: new URL('./refresh-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<RefreshTask, RefreshTaskResult>({
+    filename: new URL('./refresh-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: WORKER_RESOURCE_LIMITS,
+  });
   let refreshed = 0;
   let busyPasses = 0;
   try {

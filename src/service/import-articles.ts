@@ -9,6 +9,7 @@ import { addArticleSource, type NewSource } from '../store/sources.js';
 import { notAFileProblem } from './read-input-file.js';
 import { refreshAfterWrite } from './refresh.js';
 import { ServiceError } from './errors.js';
+import { WORKER_RESOURCE_LIMITS } from './worker-limits.js';
 
 export type { ImportInput } from './prepare-import.js';
 
@@ -74,8 +75,11 @@ export function uploadLimitMessage(limit: 'files' | 'bytes'): string {
   return `${what}, the most one import takes. Nothing was imported: send them in smaller groups, or import the folder with \`copydesk import\`.`;
 }
 
-/** What became of one file of an upload (or of the pasted text), under the name it was sent with. */
-export type UploadOutcome = ImportOutcome & { readonly sourceName: string };
+/**
+ * What became of one file of an upload (or of the pasted text, or of one entry of a .zip), under
+ * the name it was sent with; `archive` names the .zip an entry came in.
+ */
+export type UploadOutcome = ImportOutcome & { readonly sourceName: string; readonly archive?: string | undefined };
 
 /**
  * Imports the files of one web upload, and the pasted text if any, one at a time; returns what
@@ -99,28 +103,31 @@ export async function importUploads(ctx: ServiceContext, sent: readonly ImportIn
   for (const [i, input] of inputs.entries()) {
     // Parsing a 2 MB article holds this thread for about 200 ms: other requests run between files.
     if (i > 0) await nextTurn();
-    outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: fitSourceName(input.sourceName) });
+    outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: fitSourceName(input.sourceName), archive: input.archive });
   }
   return [...outcomes, ...unpaired];
 }
 
 /**
  * Pairs the files of an upload with their Korean originals, as a folder import does (issue 12):
- * NAME.ko.txt goes with NAME.txt as its source. A NAME.ko.txt sent without its NAME.txt is
- * refused with a sentence (it is not an article), listed after the articles.
+ * NAME.ko.txt goes with NAME.txt as its source, among the files sent or in the same folder of the
+ * same .zip (issue 13). A NAME.ko.txt without its NAME.txt is refused with a sentence (it is not
+ * an article), listed after the articles.
  */
 export function pairSourceUploads(sent: readonly ImportInput[]): { inputs: ImportInput[]; unpaired: UploadOutcome[] } {
-  const byName = new Map(sent.filter((i) => !isSourceFile(i.sourceName)).map((i) => [i.sourceName.toLowerCase(), i]));
+  const keyOf = (archive: string | undefined, name: string) => `${archive ?? ''}\u0000${name.toLowerCase()}`;
+  const byName = new Map(sent.filter((i) => !isSourceFile(i.sourceName)).map((i) => [keyOf(i.archive, i.sourceName), i]));
   const sources = new Map<ImportInput, ImportInput>();
   const unpaired: UploadOutcome[] = [];
   for (const input of sent) {
     if (!isSourceFile(input.sourceName)) continue;
     const articleName = `${input.sourceName.slice(0, -SOURCE_SUFFIX.length)}.txt`;
-    const article = byName.get(articleName.toLowerCase());
+    const article = byName.get(keyOf(input.archive, articleName));
     if (article === undefined || sources.has(article) || article.source !== undefined) {
+      const where = input.archive === undefined ? 'was sent with it' : `is beside it in ${input.archive}`;
       unpaired.push({
-        ok: false, reason: 'unpaired-source', sourceName: fitSourceName(input.sourceName),
-        message: `This is a Korean original (its name ends in ${SOURCE_SUFFIX}), but no ${articleName} was sent with it. Send the two together, or import the original as an article under another name.`,
+        ok: false, reason: 'unpaired-source', sourceName: fitSourceName(input.sourceName), archive: input.archive,
+        message: `This is a Korean original (its name ends in ${SOURCE_SUFFIX}), but no ${articleName} ${where}. Send the two together, or import the original as an article under another name.`,
       });
       continue;
     }
@@ -219,6 +226,7 @@ export async function importFiles(
     filename: new URL('./import-worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
+    resourceLimits: WORKER_RESOURCE_LIMITS,
   });
   try {
     // A window of batches being prepared ahead of the one being stored: every thread busy, and
