@@ -117,6 +117,9 @@
       textarea.value = textarea.defaultValue;
       var details = form.closest('details');
       if (details) details.open = false;
+      // The box just closed: the focus goes back to its segment rather than to the page.
+      var section = sectionOf(form);
+      if (section) { section.setAttribute('tabindex', '-1'); section.focus(); }
     }
   });
 })();

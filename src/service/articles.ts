@@ -1,6 +1,6 @@
 import type { ServiceContext } from './context.js';
 import { getArticle, listArticles, setArticleEngine, setArticleStatus, type ArticleRow, type ArticleStatus, type ArticleSummary } from '../store/articles.js';
-import { countArticles, listCorpusFacets, listCorpusPage, readCorpusWordTotals, type CorpusQuery, type CorpusRow } from '../store/corpus.js';
+import { countArticles, findNextWithOpenErrors, listCorpusFacets, listCorpusPage, readCorpusWordTotals, type CorpusQuery, type CorpusRow } from '../store/corpus.js';
 import { readCorpusVersions } from '../store/counters.js';
 import { countStaleArticles } from '../store/derived.js';
 import { refreshPending } from './context.js';
@@ -49,6 +49,16 @@ export async function corpusPage(ctx: ServiceContext, query: CorpusQuery): Promi
     listCorpusFacets(ctx.store),
   ]);
   return { rows: page.rows, total: page.total, totals: { articles: counts.total, done: counts.done, ...words }, stale: stale.stale, facets };
+}
+
+/**
+ * Returns the id of the next article after `articleId` in corpus order (by id, wrapping round)
+ * that has an open error flag, or undefined when no other article has one; what the last writes
+ * left stale is refreshed first, within a page's budget, so a fix just made is counted.
+ */
+export async function nextArticleWithOpenErrors(ctx: ServiceContext, articleId: number): Promise<number | undefined> {
+  await refreshPending(ctx);
+  return findNextWithOpenErrors(ctx.store, articleId);
 }
 
 /** Sets an article's review status; throws not-found when there is no such article. */

@@ -96,6 +96,21 @@ export async function listCorpusPage(store: Store, query: CorpusQuery, decisions
   return { rows: rows.map((r) => ({ ...r, isStale: Number(r.isStale) === 1 })), total: Number(counted[0]?.n ?? 0) };
 }
 
+/**
+ * Returns the id of the next article after `afterId` (by id, wrapping round to the first) whose
+ * figures count an open error flag, or undefined when no other article has one. Two probes of the
+ * partial index article_stats_with_errors (migration 013) in one statement, each stopping at its
+ * first row, whatever the corpus's size (test/store/query-plans.test.ts).
+ */
+export async function findNextWithOpenErrors(store: Store, afterId: number): Promise<number | undefined> {
+  const { rows } = await sql<{ id: number | null }>`
+    SELECT COALESCE(
+      (SELECT article_id FROM article_stats WHERE open_errors > 0 AND article_id > ${afterId} ORDER BY article_id LIMIT 1),
+      (SELECT article_id FROM article_stats WHERE open_errors > 0 AND article_id < ${afterId} ORDER BY article_id LIMIT 1)) AS id`.execute(store.db);
+  const id = rows[0]?.id;
+  return id === null || id === undefined ? undefined : Number(id);
+}
+
 /** Returns the day after a YYYY-MM-DD date, as YYYY-MM-DD (the upper bound of "imported on or before"). */
 function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00.000Z`);

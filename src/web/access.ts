@@ -31,6 +31,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'GET', path: '/articles/:id/report', access: 'viewer', what: 'the printable QA report' },
   { method: 'GET', path: '/articles/:id/corrections', access: 'viewer', what: 'the article’s corrections and their categories' },
   { method: 'GET', path: '/articles/:id/segments/:n/history', access: 'viewer', what: 'a segment’s history' },
+  { method: 'GET', path: '/articles/:id/next-with-errors', access: 'viewer', what: 'go to the next article with open error flags' },
   { method: 'GET', path: '/glossary', access: 'viewer', what: 'the glossary' },
   { method: 'GET', path: '/glossary/export', access: 'viewer', what: 'export the glossary (TBX, CSV, JSON)' },
   { method: 'GET', path: '/glossary/suggestions', access: 'viewer', what: 'glossary suggestions from corrections' },

@@ -38,6 +38,7 @@ import { clusterNameBuckets } from '../../src/service/names.js';
 import { runArticleChecks } from '../../src/service/flag-reader.js';
 import { getSegment } from '../../src/store/segments.js';
 import { markArticlesDirty } from '../../src/store/derived.js';
+import { findNextWithOpenErrors } from '../../src/store/corpus.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
 import { editorAgent, importCorpusArticle, rememberApp, signedInApp, TEST_NOW } from '../helpers.js';
 
@@ -78,8 +79,8 @@ interface RecordingApp {
   readonly served: Set<unknown>;
   /** The statements of the page views, by SQL and parameters. */
   readonly recorded: Map<string, Recorded>;
-  /** Requests `url` through `agent` as a page view named `label`, and expects a 200. */
-  view(agent: ReturnType<typeof request.agent>, url: string, label?: string): Promise<void>;
+  /** Requests `url` through `agent` as a page view named `label`, and expects `status` (200 unless said). */
+  view(agent: ReturnType<typeof request.agent>, url: string, label?: string, status?: number): Promise<void>;
 }
 
 async function recordingApp(): Promise<RecordingApp> {
@@ -112,11 +113,11 @@ async function recordingApp(): Promise<RecordingApp> {
   rememberApp(signedIn, ctx, probe);
   return {
     ctx, app: signedIn, anonymous: probe, routes: getRoutes(app), served, recorded,
-    async view(agent, url, label = `GET ${url}`) {
+    async view(agent, url, label = `GET ${url}`, status = 200) {
       page = label;
       try {
         const res = await agent.get(url);
-        expect(res.status, `${label}: ${String(res.text ?? '').slice(0, 300)}`).toBe(200);
+        expect(res.status, `${label}: ${String(res.text ?? '').slice(0, 300)}`).toBe(status);
       } finally {
         page = undefined;
       }
@@ -282,6 +283,8 @@ describe('the statements of every page', () => {
       ...articleViews, `/articles/${id}?imported=new`, `/articles/${id}/segments/5/history`, `/articles/${id}/categories?${correction}`, `/articles/${id}/fixes?${fix}`,
     ];
     for (const url of pages) await view(minji, url);
+    // A redirect, not a page: the next article with open errors (issue 13).
+    await view(minji, `/articles/${id}/next-with-errors`, undefined, 303);
     for (const url of ['/account/password', '/admin/users', '/api/articles', '/api/articles?page=2', `/api/articles/${id}`, '/api/glossary?format=json']) await view(minji, url);
     await view(request.agent(anonymous), '/login');
 
@@ -321,6 +324,52 @@ describe('the statements of every page', () => {
     expect(new Set([...recorded.values()].map((s) => s.sql)).size).toBeGreaterThan(60);
     expect(report).toEqual([]);
   }, 120_000);
+});
+
+describe('the next article with open errors (issue 13)', () => {
+  it('is one probe of the partial index article_stats_with_errors each way round, never a scan or a sort', async () => {
+    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+    let isRecording = false;
+    const store = await openStore(await createTestDatabase({ inMemory: true }), {
+      onQuery: (text, parameters) => { if (isRecording) statements.push({ sql: text, parameters: [...parameters] }); },
+    });
+    opened.push(store);
+    const ctx = createServiceContext(store, { now: () => TEST_NOW });
+    const id = await importCorpusArticle(ctx);
+    const second = await importArticle(ctx, { text: SECOND, sourceName: 'second.txt' }, { importedBy: 'test' });
+    if (!second.ok) throw new Error(second.message);
+    isRecording = true;
+    expect(await findNextWithOpenErrors(store, id)).toBe(second.id);
+    expect(await findNextWithOpenErrors(store, second.id)).toBe(id);
+    isRecording = false;
+    expect(statements.length).toBe(2);
+    const { sql: statement, parameters } = statements[0]!;
+    if (store.backend === 'sqlite') {
+      const { rows } = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${statement}`, [...parameters]));
+      const details = rows.map((r) => r.detail);
+      // One row of the table each way (its open_errors is read to match the index's WHERE), found through the index.
+      expect(details.filter((d) => /article_stats/.test(d))).toEqual([
+        expect.stringMatching(/^SEARCH article_stats USING (COVERING )?INDEX article_stats_with_errors \(article_id>\?\)$/),
+        expect.stringMatching(/^SEARCH article_stats USING (COVERING )?INDEX article_stats_with_errors \(article_id<\?\)$/),
+      ]);
+      expect(details.filter((d) => /TEMP B-TREE|^SCAN (?!CONSTANT ROW)/.test(d))).toEqual([]);
+    } else {
+      const plan = await store.transaction(async (tx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(tx.db);
+        const { rows } = await tx.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${statement}`, [...parameters]));
+        return (rows[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
+      });
+      const nodes: PlanNode[] = [];
+      const walk = (node: PlanNode) => { nodes.push(node); for (const child of node.Plans ?? []) walk(child); };
+      walk(plan);
+      const reads = nodes.filter((n) => n['Relation Name'] === 'article_stats');
+      expect(reads.map((n) => `${n['Node Type']} using ${n['Index Name']}`)).toEqual([
+        'Index Only Scan using article_stats_with_errors', 'Index Only Scan using article_stats_with_errors',
+      ]);
+      expect(reads.map((n) => n['Index Cond'])).toEqual([expect.stringMatching(/article_id > /), expect.stringMatching(/article_id < /)]);
+      expect(nodes.filter((n) => n['Node Type'] === 'Sort')).toEqual([]);
+    }
+  });
 });
 
 describe('the full-scan check', () => {

@@ -43,7 +43,7 @@ describe('flags on the review page', () => {
     const group = page.text.slice(page.text.indexOf('<section class="flag-group" id="check-name-variant">'));
     const item = group.slice(0, group.indexOf('</li>\n', group.indexOf('different people')));
     expect(group).toMatch(/^<section class="flag-group" id="check-name-variant">\s*<h3>Name spelled two ways <small>\(1\)<\/small><\/h3>/);
-    const flagId = /<li class="flag-item sev-warning" id="(flag-\d+)">/.exec(item)![1]!;
+    const flagId = /<li class="flag-item sev-warning" id="(flag-\d+)"[^>]*>/.exec(item)![1]!;
     expect(item).toContain('<small class="flag-places">3 places</small>');
     expect([...item.matchAll(/<li><a href="#(s\d+)">([^<]+)<\/a>: “([^”]+)”<\/li>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)).toEqual([
       's4 Headline 5 Cho Tae-yeol', 's8 Caption 9, 1st of 2 Cho Tae-yeol', 's8 Caption 9, 2nd of 2 Cho Tae-yeol',

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../app.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../service/types.js';
-import { changeEngine, changeStatus, confirmCorrectionCategory, findCorrection } from '../../service/articles.js';
+import { changeEngine, changeStatus, confirmCorrectionCategory, findCorrection, nextArticleWithOpenErrors } from '../../service/articles.js';
 import { cachedReviewPageKey, loadReview } from '../../service/review.js';
 import { exportArticleFile } from '../../service/exports.js';
 import { qualityOf } from '../../service/quality.js';
@@ -20,6 +20,7 @@ import { isMqmSeverity, type MqmSeverity } from '../../core/mqm/severities.js';
 import { actorOf } from '../auth.js';
 import { downloadName, sendDownload } from '../download.js';
 import { sharedLocals, toSharedPage, viewerEtag } from '../page-splice.js';
+import { REVIEW_KEYS } from '../view-models/review-keys.js';
 
 /** Returns the confirmation to show after a redirect from an action (?applied=3, ?dismissed=2, ?distinct=1), or null. */
 function noticeFrom(query: Record<string, unknown>): string | null {
@@ -30,6 +31,7 @@ function noticeFrom(query: Record<string, unknown>): string | null {
   if (dismissed !== undefined) return `Dismissed ${dismissed} flag${dismissed === 1 ? '' : 's'}; they stay dismissed when the checks run again.`;
   if (query.restored === '1') return 'The flag is shown again.';
   if (query.distinct === '1') return 'Recorded: these spellings name different people, in every article.';
+  if (query.errors === 'none') return 'No other article has an open error flag.';
   return null;
 }
 
@@ -81,7 +83,10 @@ export function articleRoutes(deps: RouteDeps): Router {
       countSameFix: (flag, replacement) => countSameFix(review.flags.open, flag, replacement),
       source: review.source,
     });
-    const locals = { ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(role) };
+    const locals = {
+      ...view, quality: buildQualityView(review.quality, article.id), ...sharedLocals(role),
+      reviewKeys: REVIEW_KEYS, skipLink: { href: '#flags', label: 'Skip to flags' },
+    };
     res.render('articles/show', locals, (err: Error | null, html: string) => {
       if (err) return next(err);
       const key = cacheKey(review.pageKey);
@@ -89,6 +94,15 @@ export function articleRoutes(deps: RouteDeps): Router {
       deps.pages.set(key, page);
       deps.sendPage(req, res, page, viewer, viewerEtag(key, viewer));
     });
+  });
+
+  // "Next article with open errors" (issue 13): a redirect worked out on each request, so the
+  // review page, cached per state of its own article, never holds a link that another article's
+  // save has made stale. With none left it says so on the article, not with a dead end.
+  router.get('/:id/next-with-errors', load, async (_req, res) => {
+    const article = loadedArticle(res.locals);
+    const next = await nextArticleWithOpenErrors(deps.service, article.id);
+    res.redirect(303, next === undefined ? `/articles/${article.id}?errors=none` : `/articles/${next}`);
   });
 
   router.get('/:id/export', load, async (req, res) => {
