@@ -28,8 +28,11 @@ export type RawInput =
   | { readonly bytes: Uint8Array; readonly sourceName: string }
   | { readonly text: string; readonly sourceName: string };
 
-/** Raw input to import: the MT article, and its Korean original when the editor has it (issue 12). */
-export type ImportInput = RawInput & { readonly source?: RawInput | undefined };
+/**
+ * Raw input to import: the MT article, its Korean original when the editor has it (issue 12), and
+ * the .zip it was unpacked from when it came in one (issue 13; its name is then the entry's path).
+ */
+export type ImportInput = RawInput & { readonly source?: RawInput | undefined; readonly archive?: string | undefined };
 
 /** An article decoded and segmented, ready to store; or why its input was refused. */
 export type PreparedImport =

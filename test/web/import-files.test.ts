@@ -40,7 +40,7 @@ describe('GET /import', () => {
   it('offers a file field that takes many files, and says the limits', async () => {
     const { app } = await makeApp();
     const res = await request(app).get('/import').expect(200);
-    expect(res.text).toContain('<input type="file" name="file" accept=".txt,text/plain" multiple>');
+    expect(res.text).toContain('<input type="file" name="file" accept=".txt,text/plain,.zip,application/zip" multiple>');
     expect(res.text).toContain(`up to ${MAX_UPLOAD_FILES} files and 16 MB in one import`);
   });
 });

@@ -4,8 +4,10 @@ import type { RouteDeps } from '../app.js';
 import { z } from 'zod';
 import { ARTICLE_STATUSES, CORPUS_SORTS, MAX_ENGINE_CHARS, type ArticleStatus, type CorpusQuery } from '../../service/types.js';
 import { corpusPage } from '../../service/articles.js';
-import { importUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, uploadLimitMessage, type ImportInput } from '../../service/import-articles.js';
+import { importUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, uploadLimitMessage, type ImportInput, type UploadOutcome } from '../../service/import-articles.js';
 import { isSourceFile, MAX_SOURCE_NAME_CHARS } from '../../service/prepare-import.js';
+import { MAX_ZIP_ENTRIES, unpackZipUploads } from '../../service/read-zip-upload.js';
+import { splitPastedList } from '../../formats/pasted-list.js';
 import { ServiceError } from '../../service/errors.js';
 import { MAX_ARTICLE_BYTES } from '../../core/article/decode-input.js';
 import { buildCorpusView, CORPUS_PAGE_SIZE } from '../view-models/corpus-view.js';
@@ -65,10 +67,10 @@ const upload = multer({
 
 /**
  * Most bytes an import request may announce (Content-Length): the files' allowance, the pasted
- * article and its pasted Korean original (issue 12), and the form's other fields and part headers
- * (64 kB: a hundred files' headers fit).
+ * article, its pasted Korean original (issue 12) and the pasted list (issue 13), and the form's
+ * other fields and part headers (64 kB: a hundred files' headers fit).
  */
-const MAX_IMPORT_REQUEST_BYTES = MAX_UPLOAD_BYTES + 2 * MAX_ARTICLE_BYTES + 64 * 1024;
+const MAX_IMPORT_REQUEST_BYTES = MAX_UPLOAD_BYTES + 3 * MAX_ARTICLE_BYTES + 64 * 1024;
 
 /** What the import page shows: the form (with what was pasted), a refusal, and the results of an import of several files. */
 interface ImportPageView {
@@ -78,22 +80,27 @@ interface ImportPageView {
   readonly sourceName: string;
   /** The pasted Korean original (issue 12), kept when the form comes back. */
   readonly sourceText: string;
+  /** The pasted list of several articles (issue 13), kept when the form comes back. */
+  readonly list: string;
   readonly results: ImportResultsVm | null;
   readonly maxFiles: number;
   readonly maxMegabytes: number;
+  readonly maxZipEntries: number;
 }
 
 /** Returns the import page's locals: an empty form unless `changes` says otherwise. */
-function importPage(changes: Partial<Pick<ImportPageView, 'message' | 'text' | 'sourceName' | 'sourceText' | 'results'>> = {}): ImportPageView {
+function importPage(changes: Partial<Pick<ImportPageView, 'message' | 'text' | 'sourceName' | 'sourceText' | 'list' | 'results'>> = {}): ImportPageView {
   return {
     title: 'Import articles',
     message: null,
     text: '',
     sourceName: '',
     sourceText: '',
+    list: '',
     results: null,
     maxFiles: MAX_UPLOAD_FILES,
     maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
+    maxZipEntries: MAX_ZIP_ENTRIES,
     ...changes,
   };
 }
@@ -106,6 +113,9 @@ function uploadRefusal(err: unknown): { status: number; message: string } | unde
     return { status: 413, message: uploadLimitMessage('files') };
   }
   if (err.code === 'LIMIT_FILE_SIZE') return { status: 413, message: uploadLimitMessage('bytes') };
+  if (err.code === 'LIMIT_FIELD_VALUE' && err.field === 'list') {
+    return { status: 413, message: 'The pasted list is over 2 MB, the most one box takes. Nothing was imported: paste fewer articles at a time, or send them as files or a .zip.' };
+  }
   if (err.code === 'LIMIT_FIELD_VALUE') {
     const what = err.field === 'sourceText' ? 'The pasted Korean original' : 'The pasted text';
     return { status: 413, message: `${what} is over 2 MB, the article limit. Nothing was imported: split it, or remove embedded data.` };
@@ -135,9 +145,22 @@ const receiveUpload: RequestHandler = (req: Request, res: Response, next) => {
     const refusal = uploadRefusal(err);
     if (!refusal) return next(err);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    res.status(refusal.status).render('corpus/import', importPage({ message: refusal.message, text: typeof body.text === 'string' ? body.text : '' }));
+    const kept = (field: string) => (typeof body[field] === 'string' ? body[field] : '');
+    res.status(refusal.status).render('corpus/import', importPage({ message: refusal.message, text: kept('text'), list: kept('list') }));
   });
 };
+
+/**
+ * Returns the outcome of each article input of an import, by input: importUploads answers one
+ * outcome per input that is no Korean original, in the order given, before the unpaired originals.
+ */
+function articleOutcomes(inputs: readonly ImportInput[], outcomes: readonly UploadOutcome[]): Map<ImportInput, UploadOutcome> {
+  const articles = inputs.filter((input) => !isSourceFile(input.sourceName));
+  return new Map(articles.flatMap((input, i) => {
+    const outcome = outcomes[i];
+    return outcome === undefined ? [] : [[input, outcome] as const];
+  }));
+}
 
 /** Deepest page a link may ask for: past it an offset scan would cost more than a page may (use the filters). */
 const MAX_PAGE = 2000;
@@ -195,55 +218,83 @@ export function corpusRoutes(deps: RouteDeps): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.text === 'string' ? body.text : '';
     const pastedName = typeof body.sourceName === 'string' ? body.sourceName.trim().slice(0, MAX_SOURCE_NAME_CHARS) : '';
+    const list = typeof body.list === 'string' ? body.list : '';
     const author = actorOf(res);
     const engine = typeof body.engine === 'string' ? body.engine.trim().slice(0, MAX_ENGINE_CHARS) : '';
     const files = Array.isArray(req.files) ? req.files : [];
     const sourceText = typeof body.sourceText === 'string' ? body.sourceText : '';
     const refuse = (status: number, message: string) =>
-      res.status(status).render('corpus/import', importPage({ message, text: pasted, sourceName: pastedName, sourceText }));
+      res.status(status).render('corpus/import', importPage({ message, text: pasted, sourceName: pastedName, sourceText, list }));
 
-    const inputs: ImportInput[] = files.map((f) => ({
+    let inputs: ImportInput[] = files.map((f) => ({
       bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength),
       sourceName: f.originalname.trim().slice(0, MAX_SOURCE_NAME_CHARS) || 'upload.txt',
     }));
     // Text pasted beside files is one more article, not ignored.
-    if (pasted.trim() !== '') inputs.push({ text: pasted, sourceName: pastedName || 'pasted text' });
-    if (inputs.length === 0) {
+    let pastedInput: ImportInput | undefined = pasted.trim() === '' ? undefined : { text: pasted, sourceName: pastedName || 'pasted text' };
+    if (pastedInput) inputs.push(pastedInput);
+    // So is each article of the pasted list (issue 13); an empty one is listed as skipped.
+    const listItems = splitPastedList(list);
+    const listInputs: ImportInput[] = listItems.filter((item) => item.text !== '').map((item) => ({ text: item.text, sourceName: `Pasted ${item.number}` }));
+    const emptyItems: UploadOutcome[] = listItems.filter((item) => item.text === '').map((item) => ({
+      ok: false, reason: 'skipped', sourceName: `Pasted ${item.number}`, message: 'Empty: nothing between two separator lines (---).',
+    }));
+    inputs.push(...listInputs);
+    if (inputs.length + emptyItems.length === 0) {
       return refuse(422, 'Choose a file or paste the article text: the form was empty.');
     }
-    // A pasted Korean original (issue 12) goes with the pasted article, else with the one file sent.
+    // Each .zip becomes its .txt entries (issue 13); one that cannot be read, or holds too much, imports nothing.
+    let skipped: UploadOutcome[];
+    try {
+      ({ inputs, skipped } = await unpackZipUploads(inputs));
+    } catch (err) {
+      if (err instanceof ServiceError && (err.kind === 'too-large' || err.kind === 'invalid')) return refuse(err.kind === 'too-large' ? 413 : 422, err.message);
+      throw err;
+    }
+    // A pasted Korean original (issue 12) goes with the pasted article, else with the one article sent.
     if (sourceText.trim() !== '') {
       const articles = inputs.filter((i) => !isSourceFile(i.sourceName));
-      const target = pasted.trim() !== '' ? inputs[inputs.length - 1] : articles.length === 1 ? articles[0] : undefined;
+      const target = pastedInput ?? (articles.length === 1 ? articles[0] : undefined);
       if (target === undefined) {
         return refuse(422, 'The pasted Korean original goes with one article: paste the article text too, or send one file. For several files, send each original as NAME.ko.txt beside NAME.txt.');
       }
-      inputs[inputs.indexOf(target)] = { ...target, source: { text: sourceText, sourceName: `${pastedName || target.sourceName} (Korean original)` } };
+      const withSource = { ...target, source: { text: sourceText, sourceName: `${pastedName || target.sourceName} (Korean original)` } };
+      inputs[inputs.indexOf(target)] = withSource;
+      if (target === pastedInput) pastedInput = withSource;
+      if (listInputs.includes(target)) listInputs[listInputs.indexOf(target)] = withSource;
     }
-    let outcomes;
+    let imported;
     try {
-      outcomes = await importUploads(deps.service, inputs, { importedBy: author, mtEngine: engine });
+      imported = await importUploads(deps.service, inputs, { importedBy: author, mtEngine: engine });
     } catch (err) {
       if (err instanceof ServiceError && err.kind === 'too-large') return refuse(413, err.message);
       throw err;
     }
+    // What was imported or refused, in the order sent; then the archive entries and pasted items that were no article.
+    const outcomes = [...imported, ...skipped, ...emptyItems];
+    if (outcomes.length === 0) return refuse(422, 'Nothing to import: the archive holds no files.');
 
-    // One article: straight to its review page, or back to the form with why it was refused.
+    // One article: straight to its review page. One file refused: back to the form with why (an
+    // archive's entry or a skipped item is listed instead, so the page can name it).
     const [only] = outcomes;
-    if (outcomes.length === 1 && only) {
-      if (!only.ok) return refuse(only.reason === 'too-large' ? 413 : 422, only.message);
-      return res.redirect(303, `/articles/${only.id}?imported=${only.isNew ? 'new' : 'existing'}`);
+    if (outcomes.length === 1 && only?.ok) return res.redirect(303, `/articles/${only.id}?imported=${only.isNew ? 'new' : 'existing'}`);
+    if (outcomes.length === 1 && only && !only.ok && only.archive === undefined && only.reason !== 'skipped') {
+      return refuse(only.reason === 'too-large' ? 413 : 422, only.message);
     }
     // Several: the results are this POST's answer, as the glossary import's are; sending the form
-    // again stores nothing twice, since an identical article is recognised. The pasted text stays
-    // in the form when it was refused, to be corrected.
-    const results = buildImportResultsView(outcomes);
-    const isPastedRefused = pasted.trim() !== '' && outcomes.at(-1)?.ok === false;
+    // again stores nothing twice, since an identical article is recognised. Pasted text that was
+    // refused stays in the form, to be corrected.
+    const outcomeOf = articleOutcomes(inputs, imported);
+    const isRefused = (input: ImportInput) => outcomeOf.get(input)?.ok !== true;
+    const isPastedRefused = pastedInput !== undefined && isRefused(pastedInput);
+    const isListRefused = listInputs.some(isRefused);
+    const results = buildImportResultsView(outcomes, listItems.length > 0 ? 'item' : 'file');
     res.status(results.added + results.existing > 0 ? 200 : 422).render('corpus/import', importPage({
       results,
       text: isPastedRefused ? pasted : '',
       sourceName: isPastedRefused ? pastedName : '',
       sourceText: isPastedRefused ? sourceText : '',
+      list: isListRefused ? list : '',
     }));
   });
 
