@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { ServiceContext } from './context.js';
@@ -34,7 +35,11 @@ export interface ImportMeta {
 
 /** Decodes, segments and stores one article; refuses empty, binary, non-UTF-8 or oversized input and then writes nothing. */
 export async function importArticle(ctx: ServiceContext, input: ImportInput, meta: ImportMeta): Promise<ImportOutcome> {
-  const prepared = prepareImport(input);
+  return storePrepared(ctx, prepareImport(input), meta);
+}
+
+/** Stores one prepared article (prepareImport's answer): the second half of importArticle. */
+async function storePrepared(ctx: ServiceContext, prepared: PreparedImport, meta: ImportMeta): Promise<ImportOutcome> {
   if (!prepared.ok) return prepared;
   const now = ctx.now();
   const { id, isNew } = await insertArticle(ctx.store, { ...prepared.article, importedBy: meta.importedBy, mtEngine: meta.mtEngine, now });
@@ -99,13 +104,48 @@ export async function importUploads(ctx: ServiceContext, sent: readonly ImportIn
   // few ms, so a hundred inline would hold the answer, and every other editor's requests between
   // its awaits, several times longer than storing them does.
   const isRefreshedNow = inputs.length === 1;
+  const prepared = await prepareUploads(inputs);
   const outcomes: UploadOutcome[] = [];
   for (const [i, input] of inputs.entries()) {
-    // Parsing a 2 MB article holds this thread for about 200 ms: other requests run between files.
     if (i > 0) await nextTurn();
-    outcomes.push({ ...(await importArticle(ctx, input, { ...meta, isRefreshedNow })), sourceName: fitSourceName(input.sourceName), archive: input.archive });
+    const outcome = await storePrepared(ctx, prepared[i] ?? prepareImport(input), { ...meta, isRefreshedNow });
+    outcomes.push({ ...outcome, sourceName: fitSourceName(input.sourceName), archive: input.archive });
   }
   return [...outcomes, ...unpaired];
+}
+
+/**
+ * The compiled worker that decodes, segments and aligns uploads (import-worker.ts). When the
+ * service runs from its TypeScript sources (the tests) it is not there, and uploads are prepared on
+ * the calling thread, a file at a time with a turn of the event loop between.
+ */
+const UPLOAD_WORKER = new URL('./import-worker.js', import.meta.url);
+/** How long the upload thread lives on after its last upload (ms). */
+const UPLOAD_THREAD_IDLE_MS = 10_000;
+let uploadPool: Piscina<readonly ImportInput[], PreparedImport[]> | null | undefined;
+
+/** True when uploads are prepared on a worker thread (the compiled app), false on the calling thread. */
+export function preparesUploadsOffThread(): boolean {
+  uploadPool ??= existsSync(fileURLToPath(UPLOAD_WORKER))
+    ? new Piscina({ filename: UPLOAD_WORKER.href, name: 'prepareInputs', minThreads: 0, maxThreads: 1, idleTimeout: UPLOAD_THREAD_IDLE_MS, resourceLimits: WORKER_RESOURCE_LIMITS })
+    : null;
+  return uploadPool !== null;
+}
+
+/**
+ * Prepares the articles of a web import (issue 10: nothing holds the event loop for more than
+ * 50 ms). Decoding, segmenting and aligning a 2 MB article with its Korean original takes a few
+ * hundred ms of CPU: on the upload thread it holds no one's page. One thread for every upload of
+ * the instance (imports queue behind each other; storing them is the app's own thread either way).
+ */
+async function prepareUploads(inputs: readonly ImportInput[]): Promise<PreparedImport[]> {
+  if (preparesUploadsOffThread() && uploadPool) return uploadPool.run(inputs);
+  const prepared: PreparedImport[] = [];
+  for (const [i, input] of inputs.entries()) {
+    if (i > 0) await nextTurn();
+    prepared.push(prepareImport(input));
+  }
+  return prepared;
 }
 
 /**

@@ -4,6 +4,11 @@ import { makeApp, importCorpusArticle, editorAgent, csrfOf } from '../helpers.js
 import { TEST_USER } from '../helpers.js';
 import { listRevisions } from '../../src/store/revisions.js';
 import { getSegment } from '../../src/store/segments.js';
+import { readFileSync } from 'node:fs';
+import { importArticle } from '../../src/service/import-articles.js';
+
+/** A fixture article of the Korean-source set (issue 12). */
+const KOREAN = (name: string) => readFileSync(new URL(`../fixtures/korean-source/${name}`, import.meta.url), 'utf8');
 
 /** Position of the standfirst "King Raises Issues at Meeting with Chinese Foreign Minister" in the corpus article. */
 const STANDFIRST = 5;
@@ -105,6 +110,25 @@ describe('POST /articles/:id/segments/:n', () => {
     const refused = await agent.post(`/articles/${id}/segments/${STANDFIRST}`).set('x-requested-with', 'fetch').type('form')
       .send({ _csrf: csrf, base: '1' }).expect(422);
     expect(refused.body.error).toContain('form was incomplete');
+  });
+
+  it('answers the script with the segment as the page draws it: its flag count and marks, and its Korean original (issue 13, bug 10)', async () => {
+    const { ctx, id, agent, csrf } = await setUp();
+    // "King" stays: the headline-subject flag stays on the standfirst, so the fragment must show it.
+    const res = await agent.post(`/articles/${id}/segments/${STANDFIRST}`).set('x-requested-with', 'fetch').type('form')
+      .send({ _csrf: csrf, base: '0', text: `${STANDFIRST_MT}.` }).expect(200);
+    expect(res.text).toContain('<a class="flag-count" href="#flags">1 flag</a>');
+    expect(res.text).toMatch(/<mark class="flag sev-[a-z]+"[^>]*>King<\/mark>/);
+    const page = await agent.get(`/articles/${id}`).expect(200);
+    const start = page.text.indexOf(`<section class="segment kind-standfirst`);
+    expect(res.text.trim()).toBe(page.text.slice(start, page.text.indexOf('</section>', start) + '</section>'.length));
+
+    const korean = await importArticle(ctx, { text: KOREAN('han-one.txt'), sourceName: 'han.txt', source: { text: KOREAN('han-one.ko.txt'), sourceName: 'han.ko.txt' } }, { importedBy: 'test' });
+    if (!korean.ok) throw new Error(korean.message);
+    const saved = await agent.post(`/articles/${korean.id}/segments/0`).set('x-requested-with', 'fetch').type('form')
+      .send({ _csrf: csrf, base: '0', text: 'Prime Minister Han on prices' }).expect(200);
+    expect(saved.text).toContain('<div class="columns has-source">');
+    expect(saved.text).toContain('<div class="source" lang="ko">');
   });
 });
 

@@ -6,6 +6,9 @@ import { loadArticleSegment, loadedArticle, loadedSegment } from '../load.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { buildSegmentView } from '../view-models/segment-view.js';
+import { buildReviewView, segmentOfReview } from '../view-models/review-view.js';
+import { loadReview } from '../../service/review.js';
+import { ALL_CHECKS } from '../../core/checks/index.js';
 import { buildConflictView } from '../view-models/conflict-view.js';
 import { buildHistoryView } from '../view-models/history-view.js';
 import { buildEditView } from '../view-models/edit-view.js';
@@ -76,8 +79,15 @@ export function segmentRoutes(deps: RouteDeps): Router {
       return res.status(409).render('segments/conflict', buildConflictView(article, segment, outcome.current, form.data.text));
     }
     if (isFetch(req)) {
-      const saved = (await findSegment(deps.service, article.id, segment.position)) ?? segment;
-      return res.render('articles/_segment', { segment: buildSegmentView(article.id, saved), csrfToken: res.locals.csrfToken, author });
+      // The segment as the review page draws it, with its flag marks and count and its Korean
+      // original: the page's refresh leaves the saved segment as it is, to keep the focus on it.
+      const review = await loadReview(deps.service, article.id);
+      const shown = review && segmentOfReview(buildReviewView({
+        article: review.article, segments: review.state.segments, corrections: [], imported: null, checks: ALL_CHECKS,
+        flags: review.flags, dismissals: review.flags.dismissals, countSameFix: () => 0, source: review.source,
+      }), segment.position);
+      const vm = shown ?? buildSegmentView(article.id, (await findSegment(deps.service, article.id, segment.position)) ?? segment);
+      return res.render('articles/_segment', { segment: vm, csrfToken: res.locals.csrfToken, author });
     }
     res.redirect(303, `/articles/${article.id}#s${segment.position}`);
   });

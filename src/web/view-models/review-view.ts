@@ -96,6 +96,16 @@ function withSourceOnly(blocks: readonly ReviewBlock[], source: ArticleSource | 
   return [...first, ...blocks.flatMap((b) => [b, ...(after.get(positionOf(b) ?? -1) ?? [])])];
 }
 
+/** Returns the segment at `position` as the review page draws it (flag marks and count, Korean original), or undefined. */
+export function segmentOfReview(view: ReviewVm, position: number): SegmentVm | undefined {
+  for (const block of view.blocks) {
+    const segments = block.type === 'segment' ? [block.segment] : block.type === 'chrome' ? block.segments : [];
+    const found = segments.find((s) => s.position === position);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Returns the review page's view-model for an article, its segments and its current corrections. */
 export function buildReviewView(input: {
   article: ArticleRow;
