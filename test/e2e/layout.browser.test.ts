@@ -263,6 +263,17 @@ describe.skipIf(!hasBrowser)('layout at 1,366 and 390 px, and axe-core on every 
       const at = await page.locator(`#${flagged.id}`).boundingBox();
       return at !== null && at.y >= 0 && at.y < PHONE.height;
     }).toBe(true);
+
+    // The review keys reach the flags on a phone too: `j` opens the sheet at the first flag.
+    await page.locator('h1').first().click();
+    await page.keyboard.press('j');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('flag-item'))).toBe(true);
+
+    // A page opened at the flags (where a dismissal comes back to) opens with the sheet open.
+    await page.goto(`${base}/articles/${ids.corpus}?dismissed=0#flags`);
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    expect(await panel.isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
