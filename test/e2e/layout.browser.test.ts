@@ -131,6 +131,16 @@ describe.skipIf(!hasBrowser)('layout at 1,366 and 390 px, and axe-core on every 
           })]);
         } },
       },
+      {
+        label: 'save conflict (409)', path: `/articles/${ids.corpus}/segments/6`,
+        reach: { heading: 'Someone saved this segment first', steps: async (page) => {
+          // Someone else saves the paragraph after this edit page was opened.
+          const paragraph = (await findSegment(ctx, ids.corpus, 6))!;
+          await saveEdit(ctx, paragraph, { text: `${paragraph.edit} Theirs.`, baseNumber: paragraph.revision, author: 'Joon' });
+          await page.fill('textarea[name=text]', 'Mine, with an unbroken https://example.org/a/very/long/address/that/goes/on/and/on/without/a/single/space/in/it');
+          await Promise.all([page.waitForURL(/\/segments\/6$/), page.click('form.save-form button[type=submit]')]);
+        } },
+      },
       { label: 'names', path: '/names' },
       {
         label: 'different people: confirmation', path: '/names',
@@ -142,13 +152,21 @@ describe.skipIf(!hasBrowser)('layout at 1,366 and 390 px, and axe-core on every 
       { label: 'glossary apply', path: `/glossary/${ids.concept}/apply` },
       { label: 'glossary suggestions', path: '/glossary/suggestions' },
       { label: 'glossary import', path: '/glossary/import' },
+      {
+        label: 'glossary import: the CSV column mapping', path: '/glossary/import',
+        reach: { heading: 'Map the columns of', steps: async (page) => {
+          await page.setInputFiles('input[name=file]', { name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from('Korean,English,Rejected,Note\n한덕수,Han Duck-soo,Han Deok-soo,Prime minister\n') });
+          await Promise.all([page.waitForURL(/\/glossary\/import\/\d+$/), page.click('form.import-form button[type=submit]')]);
+        } },
+      },
       { label: 'reports', path: '/reports' },
       { label: 'jobs', path: '/jobs' },
       { label: 'import', path: '/import' },
       { label: 'users', path: '/admin/users' },
       { label: 'password', path: '/account/password' },
       { label: 'sign in', path: '/login', isSignedOut: true },
-      // TODO(issue 13): the QA list (/issues, and /issues?group=person) joins this list once its route is committed.
+      { label: 'QA list', path: '/issues' },
+      { label: 'QA list, grouped by person', path: '/issues?group=person' },
     ];
   }
 
