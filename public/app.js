@@ -24,6 +24,20 @@
     box.textContent = message;
   }
 
+  // True when `el` holds a choice the editor made and has not sent (a ticked flag, a typed reason,
+  // text in a closed edit box): a refresh must not wipe it.
+  function hasUnsentInput(el) {
+    return Array.prototype.some.call(el.querySelectorAll('input, textarea, select'), function (c) {
+      if (c.type === 'checkbox' || c.type === 'radio') return c.checked !== c.defaultChecked;
+      if (c.tagName === 'SELECT') {
+        // A list with no option marked selected starts on its first.
+        var initial = Array.prototype.findIndex.call(c.options, function (o) { return o.defaultSelected; });
+        return c.selectedIndex !== Math.max(initial, 0);
+      }
+      return c.type !== 'hidden' && c.value !== c.defaultValue;
+    });
+  }
+
   // After a save, flags, figures and corrections elsewhere on the page may have changed (a fixed
   // name clears flags in other segments): fetch the page once and swap in what changed, leaving
   // alone any segment whose edit box is open so nothing being typed is lost.
@@ -39,7 +53,7 @@
         var freshes = doc.querySelectorAll(selector);
         if (currents.length !== freshes.length) return;
         currents.forEach(function (current, i) {
-          if (current.contains(document.activeElement)) return;
+          if (current.contains(document.activeElement) || hasUnsentInput(current)) return;
           current.replaceWith(document.importNode(freshes[i], true));
         });
       });
@@ -48,7 +62,7 @@
       var focused = document.activeElement && document.activeElement.closest ? document.activeElement.closest('section.segment') : null;
       doc.querySelectorAll('section.segment').forEach(function (fresh) {
         var current = document.getElementById(fresh.id);
-        if (!current || current === focused || current.querySelector('details.edit-form[open]')) return;
+        if (!current || current === focused || current.querySelector('details.edit-form[open]') || hasUnsentInput(current)) return;
         current.replaceWith(document.importNode(fresh, true));
       });
       document.documentElement.setAttribute('data-refreshed', String(Date.now()));
@@ -92,6 +106,11 @@
       showError(form, err.message || 'The save failed; your text is still in the box.');
     });
   }
+
+  // For live.js: a segment saved by someone else refreshes the page the way a save here does.
+  window.Copydesk = window.Copydesk || {};
+  window.Copydesk.refreshPage = refreshPage;
+  window.Copydesk.hasUnsentInput = hasUnsentInput;
 
   document.addEventListener('click', function (event) {
     var target = event.target.closest && event.target.closest('[data-edit-target]');

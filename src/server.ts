@@ -4,6 +4,7 @@ import { importCorpus } from './service/import-articles.js';
 import type { StoreConfig } from './service/types.js';
 import { createApp } from './web/app.js';
 import { startBackgroundRefresher } from './service/background.js';
+import { createLiveHub } from './service/live.js';
 import { ensureFirstAdmin } from './service/accounts.js';
 import { LOOPBACK_HOSTS } from './web/host-guard.js';
 
@@ -26,7 +27,9 @@ const config: StoreConfig = process.env.DATABASE_URL
 const service = await openServiceContext(config, { log: (message) => console.warn(message) });
 const imported = await importCorpus(service, corpusDir, { importedBy: 'corpus' });
 const firstAdmin = await ensureFirstAdmin(service);
-const app = await createApp({ service, isSecure: process.env.COPYDESK_SECURE_COOKIES === '1', allowedHosts, trustProxy });
+// The review page's live updates; closed on shutdown, so open pages do not hold the server.
+const live = createLiveHub(service);
+const app = await createApp({ service, isSecure: process.env.COPYDESK_SECURE_COOKIES === '1', allowedHosts, trustProxy, live });
 // Corpus-wide work (the checks after a decision, a large import's figures) runs in worker threads.
 const background = startBackgroundRefresher(config, { log: (message) => console.warn(message), hasWork: () => hasRefresherWork(service) });
 const server = app.listen(port, host, () => {
@@ -44,6 +47,9 @@ function shutdown(): void {
   server.close(() => {
     background.stop().then(() => service.store.close()).finally(() => process.exit(0));
   });
+  // Every event stream ends (browsers reconnect, to another instance if there is one) and this
+  // instance's presence rows go, so the server's close above is not held open by them.
+  void live.close();
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

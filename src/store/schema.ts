@@ -41,6 +41,7 @@ export interface Schema {
   setting_changes: SettingChangesTable;
   article_sources: ArticleSourcesTable;
   source_segments: SourceSegmentsTable;
+  presence: PresenceTable;
 }
 
 export interface ArticlesTable {
@@ -464,6 +465,18 @@ export interface SettingChangesTable {
   changed_at: string;
 }
 
+/** One open live view of an article's review page (migration 015, service/live.ts). */
+export interface PresenceTable {
+  /** Random, one per event stream. */
+  connection_id: string;
+  /** The app instance that serves the stream. */
+  instance_id: string;
+  article_id: number;
+  user_id: number;
+  /** When the instance last vouched for the stream (ISO time); older than 45 s counts for nobody. */
+  last_seen: string;
+}
+
 /** Corpus-wide change counters (migrations 007 and 008): 'revisions', 'decisions', 'settings', 'corrections'. */
 export interface CountersTable {
   name: string;
@@ -494,7 +507,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'counters',
   'jobs',
   'users',
-  // sessions are not copied: a copied database is signed into afresh.
+  // sessions are not copied: a copied database is signed into afresh; nor is presence (who has a page open).
   'api_tokens',
   'setting_changes',
 ] as const satisfies readonly (keyof Schema)[];

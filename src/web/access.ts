@@ -27,6 +27,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
 
   { method: 'GET', path: '/', access: 'viewer', what: 'the corpus: articles, search, filters' },
   { method: 'GET', path: '/articles/:id', access: 'viewer', what: 'an article’s review page' },
+  { method: 'GET', path: '/articles/:id/events', access: 'viewer', what: 'the review page’s live updates (an event stream: segments saved by others, who else has it open)' },
   { method: 'GET', path: '/articles/:id/export', access: 'viewer', what: 'export the corrected article, XLIFF, TMX' },
   { method: 'GET', path: '/articles/:id/report', access: 'viewer', what: 'the printable QA report' },
   { method: 'GET', path: '/articles/:id/corrections', access: 'viewer', what: 'the article’s corrections and their categories' },

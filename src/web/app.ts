@@ -23,6 +23,8 @@ import { nameRoutes } from './routes/names.js';
 import { glossaryRoutes } from './routes/glossary.js';
 import { reportRoutes } from './routes/reports.js';
 import { jobRoutes } from './routes/jobs.js';
+import { liveRoutes } from './routes/live.js';
+import { createLiveHub, type LiveHub } from '../service/live.js';
 
 /** What the app needs from outside: the use cases on a database (with its clock), where to log server errors. */
 export interface AppDeps {
@@ -36,6 +38,8 @@ export interface AppDeps {
   readonly allowedHosts?: readonly string[];
   /** The clock the page caches age their copies by (ms); Date.now unless a test moves time. */
   readonly clock?: () => number;
+  /** The live updates of the review page (service/live.ts); one is made when not given. Close it before the server (server.ts). */
+  readonly live?: LiveHub;
 }
 
 /** Everything a route handler needs, resolved from AppDeps. */
@@ -47,6 +51,8 @@ export interface RouteDeps {
   readonly listings: ListingCache;
   /** Sends a shared page (review or listing) to one viewer, compressed when the browser accepts it. */
   readonly sendPage: PageSender;
+  /** The review page's live updates: who else has an article open, segments saved elsewhere (routes/live.ts). */
+  readonly live: LiveHub;
 }
 
 /** Most review pages kept rendered, and their total size; a page is about 100 kB. */
@@ -82,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     pages: new LRUCache<string, SharedPage>({ max: PAGE_CACHE_ENTRIES, maxSize: PAGE_CACHE_BYTES, sizeCalculation: (page) => page.bytes }),
     listings: createListingCache(deps.service, { now: deps.clock, sendPage }),
     sendPage,
+    live: deps.live ?? createLiveHub(deps.service, { log: deps.log }),
   };
   const isHttps = (req: express.Request) => deps.isSecure === true || req.secure;
   const secret = await cookieSecret(deps.service);
@@ -140,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use('/articles', articleRoutes(routeDeps));
   app.use('/articles', segmentRoutes(routeDeps));
   app.use('/articles', flagRoutes(routeDeps));
+  app.use('/articles', liveRoutes(routeDeps));
   app.use(corpusRoutes(routeDeps));
   app.use(accountRoutes(routeDeps, { isSecure: isHttps }));
   app.use(userRoutes(routeDeps));

@@ -32,6 +32,7 @@ import { openStore, type QueryObserver } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
 import { createApp } from '../../src/web/app.js';
+import { createLiveHub } from '../../src/service/live.js';
 import { importArticle } from '../../src/service/import-articles.js';
 import { expandDirtyPhrases, refreshStale } from '../../src/service/refresh.js';
 import { clusterNameBuckets } from '../../src/service/names.js';
@@ -81,6 +82,8 @@ interface RecordingApp {
   readonly recorded: Map<string, Recorded>;
   /** Requests `url` through `agent` as a page view named `label`, and expects `status` (200 unless said). */
   view(agent: ReturnType<typeof request.agent>, url: string, label?: string, status?: number): Promise<void>;
+  /** Opens the event stream at `url` through `agent` as a page view: reads until its first presence event, has the live hub poll once, and closes it. */
+  stream(agent: ReturnType<typeof request.agent>, url: string): Promise<void>;
 }
 
 async function recordingApp(): Promise<RecordingApp> {
@@ -96,13 +99,15 @@ async function recordingApp(): Promise<RecordingApp> {
   const store = await openStore(await createTestDatabase({ inMemory: true }), { onQuery });
   opened.push(store);
   const ctx = createServiceContext(store, { now: () => TEST_NOW });
-  const app = await createApp({ service: ctx, log: () => {} });
+  const live = createLiveHub(ctx, { log: () => {} });
+  const app = await createApp({ service: ctx, log: () => {}, live });
   // Express leaves on the request the Route that served it.
   const served = new Set<unknown>();
   const probe = express();
   probe.use((req, res, next) => {
     const isView = page !== undefined;
-    res.on('finish', () => {
+    // 'close', not 'finish': an event stream ends when the client leaves.
+    res.on('close', () => {
       if (isView) served.add((req as { route?: unknown }).route);
     });
     next();
@@ -118,6 +123,26 @@ async function recordingApp(): Promise<RecordingApp> {
       try {
         const res = await agent.get(url);
         expect(res.status, `${label}: ${String(res.text ?? '').slice(0, 300)}`).toBe(status);
+      } finally {
+        page = undefined;
+      }
+    },
+    async stream(agent, url) {
+      page = `GET ${url}`;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const req = agent.get(url).set('Accept', 'text/event-stream').buffer(true).parse((res, callback) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => {
+              text += String(chunk);
+              if (!/event: presence/.test(text)) return;
+              // The poll reads what the timer's would (the watched articles' counters, who is there).
+              live.poll().then(() => { req.abort(); resolve(); }, reject);
+            });
+            res.on('end', () => callback(null, text));
+          });
+          req.then((res) => reject(new Error(`${url} ended without a presence event: ${res.status} ${String(res.text ?? res.body)}`)), () => {});
+        });
       } finally {
         page = undefined;
       }
@@ -228,7 +253,7 @@ const CHO_FORM = { type: 'person', preferred: 'Cho Tae-yul', admitted: '', depre
 
 describe('the statements of every page', () => {
   it('search revisions, segments and corrections by index and never read them whole', async () => {
-    const { ctx, app, anonymous, routes, served, recorded, view } = await recordingApp();
+    const { ctx, app, anonymous, routes, served, recorded, view, stream } = await recordingApp();
 
     // A small corpus where every derived table has rows: two articles from two engines, saves by
     // two editors, a correction made twice (a glossary suggestion), a confirmed category, a
@@ -285,6 +310,10 @@ describe('the statements of every page', () => {
     for (const url of pages) await view(minji, url);
     // A redirect, not a page: the next article with open errors (issue 13).
     await view(minji, `/articles/${id}/next-with-errors`, undefined, 303);
+    // The review page's live updates (issue 13): the stream's first statements and a poll of the live hub.
+    await stream(minji, `/articles/${id}/events`);
+    const streamed = [...recorded.values()].filter((r) => r.pages.has(`GET /articles/${id}/events`)).map((r) => r.sql);
+    expect(streamed.filter((q) => /FROM presence p JOIN users|FROM articles WHERE id IN|LEFT JOIN revisions r/.test(q)), 'the stream and the poll were recorded').toHaveLength(3);
     for (const url of ['/account/password', '/admin/users', '/api/articles', '/api/articles?page=2', `/api/articles/${id}`, '/api/glossary?format=json']) await view(minji, url);
     await view(request.agent(anonymous), '/login');
 
