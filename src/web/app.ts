@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { LRUCache } from 'lru-cache';
 import { cookieSecret, type ServiceContext } from '../service/context.js';
 import { createCsrf } from './csrf.js';
+import { turnBudget } from './turn-budget.js';
 import { createPageSender, type PageSender, type SharedPage } from './page-splice.js';
 import { createListingCache, type ListingCache } from './listing-cache.js';
 import { authenticate, permissionsOf, requireAccess, isTokenRequest, userOf } from './auth.js';
@@ -107,6 +108,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.disable('x-powered-by');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
 
+  // First of all: a turn of the event loop serves at most TURN_BUDGET_MS of requests; the rest wait a turn (issue 10).
+  app.use(turnBudget());
   // Before anything else: a Host the app does not serve (DNS rebinding), or a change sent from another site.
   app.use(hostGuard(deps.allowedHosts ?? LOOPBACK_HOSTS));
   app.use(originGuard());
