@@ -1,8 +1,8 @@
 import type { ServiceContext } from './context.js';
 import type { ArticleRow } from '../store/articles.js';
 import { getSegment, type SegmentView } from '../store/segments.js';
-import { dismissFlags, restoreFlag } from '../store/decisions.js';
-import { planFixes, replaceSpans, selectSameFix, type SegmentFix } from '../core/checks/plan-fixes.js';
+import { dismissFlags, restoreFlag, type NewDismissal } from '../store/decisions.js';
+import { planFixesOf, replaceSpans, selectSameFix, type SegmentFix } from '../core/checks/plan-fixes.js';
 import type { Flag } from '../core/checks/types.js';
 import { readArticleState, toArticleView } from './flag-reader.js';
 import { saveEdit, saveEdits } from './save-segment.js';
@@ -65,16 +65,40 @@ export interface FixPlan {
   readonly flag: Flag;
 }
 
-/** Returns the changes applying `replacement` to every flag like the one with `fingerprint` would make; throws not-found when the flag is no longer open, invalid when the replacement is not one of its suggestions. */
-export async function planFixEverywhere(ctx: ServiceContext, article: ArticleRow, fingerprint: string, replacement: string): Promise<FixPlan> {
+/** One open flag of an article to fix everywhere in it, and the suggestion to use (its first when not given). */
+export interface FixChoice {
+  readonly fingerprint: string;
+  readonly replacement?: string | undefined;
+}
+
+/**
+ * Returns the changes of fixing several flags of one article everywhere in it (each choice: every
+ * flag like it, with its suggestion), on the article as it is now, with each choice's open flag
+ * (undefined when it is no longer open) and the suggestion used (undefined when it has none, or
+ * the one asked for is not among them). Throws not-found when there is no such article.
+ */
+export async function planArticleFixes(ctx: ServiceContext, article: ArticleRow, choices: readonly FixChoice[]): Promise<{
+  segments: readonly SegmentView[]; fixes: readonly SegmentFix[]; chosen: readonly { flag: Flag | undefined; replacement: string | undefined }[];
+}> {
   const state = await readArticleState(ctx.store, article.id);
   if (!state) throw new ServiceError('not-found', `There is no article ${article.id}.`);
   const open = (await ctx.flags.flagsFor(article.id, state)).open;
-  const flag = open.find((f) => f.fingerprint === fingerprint);
+  const chosen = choices.map((c) => {
+    const flag = open.find((f) => f.fingerprint === c.fingerprint);
+    const replacement = c.replacement === undefined ? flag?.suggestions[0] : flag?.suggestions.includes(c.replacement) ? c.replacement : undefined;
+    return { flag, replacement };
+  });
+  const planned = chosen.flatMap(({ flag, replacement }) => (flag && replacement !== undefined ? [{ flags: selectSameFix(open, flag, replacement), replacement }] : []));
+  return { segments: state.segments, fixes: planFixesOf(toArticleView(article.id, article.title, state.segments), planned), chosen };
+}
+
+/** Returns the changes applying `replacement` to every flag like the one with `fingerprint` would make; throws not-found when the flag is no longer open, invalid when the replacement is not one of its suggestions. */
+export async function planFixEverywhere(ctx: ServiceContext, article: ArticleRow, fingerprint: string, replacement: string): Promise<FixPlan> {
+  const { segments, fixes, chosen } = await planArticleFixes(ctx, article, [{ fingerprint, replacement }]);
+  const flag = chosen[0]?.flag;
   if (!flag) throw new ServiceError('not-found', 'That flag is no longer open: it was fixed or dismissed since the page was loaded. Go back to the article to see the current flags.');
   if (!flag.suggestions.includes(replacement)) throw new ServiceError('invalid', `“${replacement}” is not one of the suggestions for “${flag.text}”.`);
-  const fixes = planFixes(toArticleView(article.id, article.title, state.segments), selectSameFix(open, flag, replacement), replacement);
-  return { segments: state.segments, fixes, flag };
+  return { segments, fixes, flag };
 }
 
 /**
@@ -104,14 +128,69 @@ export async function applyFixEverywhere(
   return selected.reduce((sum, f) => sum + f.count, 0);
 }
 
+/** The changes a fix across articles (the glossary's apply, the QA list's fix everywhere) would make in one article. */
+export interface ArticleChanges {
+  readonly article: ArticleRow;
+  readonly segments: readonly SegmentView[];
+  readonly fixes: readonly SegmentFix[];
+}
+
+/**
+ * Applies the chosen changes ("articleId:position") of a plan across articles, all or nothing, in
+ * one transaction, each from the revision the editor saw (`bases`, same keys); returns how many
+ * replacements were made. Throws invalid when none is chosen, conflict when a segment changed.
+ */
+export async function applyChosenChanges(
+  ctx: ServiceContext, plan: readonly ArticleChanges[], choice: { changes: ReadonlySet<string>; bases: ReadonlyMap<string, string> }, author: string,
+): Promise<number> {
+  const chosen = plan.flatMap(({ article, segments, fixes }) =>
+    fixes.filter((f) => choice.changes.has(`${article.id}:${f.segment}`)).map((fix) => ({
+      key: `${article.id}:${fix.segment}`, fix, segment: segments.find((s) => s.position === fix.segment) as SegmentView,
+    })),
+  );
+  if (chosen.length === 0) throw new ServiceError('invalid', 'No change was selected (or none is left to make), so nothing was applied.');
+  if (chosen.some((p) => String(p.segment.revision) !== choice.bases.get(p.key))) {
+    throw new ServiceError('conflict', 'Some of these segments changed since you saw the preview, so nothing was applied. Open the preview again.');
+  }
+  await saveEdits(ctx, chosen.map((p) => ({ segment: p.segment, text: p.fix.after })), author, 'Someone saved one of these segments a moment ago, so nothing was applied. Open the preview again.');
+  return chosen.reduce((sum, p) => sum + p.fix.count, 0);
+}
+
+/** Returns a dismissal's reason as kept (white space folded, at most MAX_REASON_CHARS); throws invalid when it is empty. */
+function dismissalReason(reason: string): string {
+  const clean = reason.replace(/\s+/gu, ' ').trim().slice(0, MAX_REASON_CHARS);
+  if (!clean) throw new ServiceError('invalid', 'Say why the flags are wrong (for example “different people” or “correct as written”): the reason is kept with the dismissal.');
+  return clean;
+}
+
 /** Dismisses the open flags of an article with these fingerprints, with a reason; returns how many were added. Throws invalid without a flag or a reason. */
 export async function dismissOpenFlags(ctx: ServiceContext, articleId: number, fingerprints: ReadonlySet<string>, reason: string, author: string): Promise<number> {
-  const cleanReason = reason.replace(/\s+/gu, ' ').trim().slice(0, MAX_REASON_CHARS);
-  if (fingerprints.size === 0) throw new ServiceError('invalid', 'Tick at least one flag to dismiss.');
-  if (!cleanReason) throw new ServiceError('invalid', 'Say why the flags are wrong (for example “different people” or “correct as written”): the reason is kept with the dismissal.');
-  const open = (await ctx.flags.flagsFor(articleId)).open.filter((f) => fingerprints.has(f.fingerprint));
-  const added = await dismissFlags(ctx.store, articleId, open.map((f) => ({ checkId: f.check, fingerprint: f.fingerprint, text: f.text })), { reason: cleanReason, author, now: ctx.now() });
-  await refreshAfterWrite(ctx.store, [articleId], ctx.decisionsOf);
+  return dismissFlagsAcross(ctx, new Map([[articleId, fingerprints]]), reason, author);
+}
+
+/**
+ * Dismisses open flags of several articles (fingerprints by article id) with one reason, all in one
+ * transaction; returns how many dismissals were added (a flag no longer open, or dismissed already,
+ * adds none). Throws invalid without a flag or a reason.
+ */
+export async function dismissFlagsAcross(ctx: ServiceContext, picks: ReadonlyMap<number, ReadonlySet<string>>, reason: string, author: string): Promise<number> {
+  if ([...picks.values()].every((fingerprints) => fingerprints.size === 0)) throw new ServiceError('invalid', 'Tick at least one flag to dismiss.');
+  const cleanReason = dismissalReason(reason);
+  const ids = [...picks.keys()].sort((a, b) => a - b);
+  const toDismiss = new Map<number, NewDismissal[]>();
+  for (const id of ids) {
+    const fingerprints = picks.get(id) ?? new Set<string>();
+    const open = (await ctx.flags.flagsFor(id)).open.filter((f) => fingerprints.has(f.fingerprint));
+    if (open.length > 0) toDismiss.set(id, open.map((f) => ({ checkId: f.check, fingerprint: f.fingerprint, text: f.text })));
+  }
+  const meta = { reason: cleanReason, author, now: ctx.now() };
+  // Articles in id order, as every write of several articles takes them (no two wait on each other).
+  const added = await ctx.store.transaction(async (tx) => {
+    let sum = 0;
+    for (const [id, flags] of toDismiss) sum += await dismissFlags(tx, id, flags, meta);
+    return sum;
+  });
+  await refreshAfterWrite(ctx.store, [...toDismiss.keys()], ctx.decisionsOf);
   return added;
 }
 

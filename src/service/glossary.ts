@@ -1,5 +1,5 @@
 import type { ServiceContext } from './context.js';
-import { getArticle, type ArticleRow } from '../store/articles.js';
+import { getArticle } from '../store/articles.js';
 import { countFrequentCorrections, listFrequentCorrections, sampleArticlesOfPair } from '../store/corrections.js';
 import { articlesHoldingAny } from '../store/search.js';
 import { surnameRowOf } from '../core/names/surname-lookup.js';
@@ -7,9 +7,8 @@ import {
   createConcept, createConcepts, decideSuggestion, deleteConcept, deletePendingImport, getConcept, getPendingImport, listConceptHistory,
   listConcepts, savePendingImport, updateConcept, type ConceptHistoryRow, type ConceptInput, type ConceptMeta, type PendingImport,
 } from '../store/glossary.js';
-import type { SegmentView } from '../store/segments.js';
 import type { Concept, Term } from '../core/glossary/types.js';
-import { planFixes, type SegmentFix } from '../core/checks/plan-fixes.js';
+import { planFixes } from '../core/checks/plan-fixes.js';
 import { readName } from '../core/names/spot-names.js';
 import { exportGlossary, type GlossaryExportFormat } from '../formats/glossary/export-glossary.js';
 import { importGlossary, sniffGlossaryFormat } from '../formats/glossary/import-glossary.js';
@@ -19,7 +18,7 @@ import type { CsvMapping } from '../formats/glossary/csv-mapping.js';
 import { MAX_GLOSSARY_BYTES } from '../formats/glossary/limits.js';
 import { readArticleState, toArticleView } from './flag-reader.js';
 import { refreshPending } from './context.js';
-import { saveEdits } from './save-segment.js';
+import { applyChosenChanges, type ArticleChanges } from './flags.js';
 import { ServiceError } from './errors.js';
 import { recordRecheck } from './jobs.js';
 import { fitSourceName } from './prepare-import.js';
@@ -213,11 +212,7 @@ export function preferredFormOf(concept: Concept): string {
 }
 
 /** The changes enforcing a concept's preferred form would make in one article. */
-export interface ArticleChanges {
-  readonly article: ArticleRow;
-  readonly segments: readonly SegmentView[];
-  readonly fixes: readonly SegmentFix[];
-}
+export type { ArticleChanges } from './flags.js';
 
 /**
  * Articles one corpus-wide apply looks at: its preview and its apply cover the first ones holding
@@ -268,15 +263,5 @@ export async function planGlossaryApply(ctx: ServiceContext, concept: Concept): 
 export async function applyGlossary(
   ctx: ServiceContext, concept: Concept, choice: { changes: ReadonlySet<string>; bases: ReadonlyMap<string, string> }, author: string,
 ): Promise<number> {
-  const plan = (await planGlossaryApply(ctx, concept)).changes.flatMap(({ article, segments, fixes }) =>
-    fixes.filter((f) => choice.changes.has(`${article.id}:${f.segment}`)).map((fix) => ({
-      key: `${article.id}:${fix.segment}`, fix, segment: segments.find((s) => s.position === fix.segment) as SegmentView,
-    })),
-  );
-  if (plan.length === 0) throw new ServiceError('invalid', 'No change was selected (or none is left to make), so nothing was applied.');
-  if (plan.some((p) => String(p.segment.revision) !== choice.bases.get(p.key))) {
-    throw new ServiceError('conflict', 'Some of these segments changed since you saw the preview, so nothing was applied. Open the preview again.');
-  }
-  await saveEdits(ctx, plan.map((p) => ({ segment: p.segment, text: p.fix.after })), author, 'Someone saved one of these segments a moment ago, so nothing was applied. Open the preview again.');
-  return plan.reduce((sum, p) => sum + p.fix.count, 0);
+  return applyChosenChanges(ctx, (await planGlossaryApply(ctx, concept)).changes, choice, author);
 }

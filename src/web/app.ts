@@ -24,6 +24,7 @@ import { nameRoutes } from './routes/names.js';
 import { glossaryRoutes } from './routes/glossary.js';
 import { reportRoutes } from './routes/reports.js';
 import { jobRoutes } from './routes/jobs.js';
+import { issueRoutes } from './routes/issues.js';
 import { liveRoutes } from './routes/live.js';
 import { createLiveHub, type LiveHub } from '../service/live.js';
 
@@ -65,6 +66,13 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 /** Largest urlencoded form accepted: a pasted article (2 MB) plus the form's other fields. */
 const FORM_BODY_LIMIT = '2200kb';
+
+/**
+ * Most fields a urlencoded form may have: the QA list posts a tick per flag of its page (50) with
+ * its reason, and a fix-everywhere preview across articles a change and its base revision per
+ * segment (issue 13); the body limit above still bounds the whole.
+ */
+const FORM_FIELD_LIMIT = 1000;
 
 /** The helmet settings; the HTTPS-only headers (HSTS, upgrade-insecure-requests) only over HTTPS. */
 function helmetFor(isHttps: boolean) {
@@ -136,7 +144,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const isMultipart = (req: express.Request) => Boolean(req.is('multipart/form-data'));
   app.use((req, res, next) => (isMultipart(req) && !isTokenRequest(req) ? csrf.csrfSynchronisedProtection(req, res, next) : next()));
   // A GET or HEAD has no body to read: the parsers are skipped for the requests that are most pages.
-  const urlencoded = express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 50 });
+  const urlencoded = express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: FORM_FIELD_LIMIT });
   const json = express.json({ limit: FORM_BODY_LIMIT });
   app.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -159,6 +167,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(glossaryRoutes(routeDeps));
   app.use(reportRoutes(routeDeps));
   app.use(jobRoutes(routeDeps));
+  app.use(issueRoutes(routeDeps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log ?? ((err) => console.error(err))));

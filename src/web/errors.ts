@@ -38,7 +38,7 @@ interface LibraryError {
 /** What each refusal of the body parsers (body-parser's error `type`) means, said for the person who sent it. */
 const BODY_REFUSALS: Record<string, string> = {
   'entity.parse.failed': 'The body is not well-formed JSON: check its quotes, commas and brackets, and send it again.',
-  'parameters.too.many': 'The form has more fields than any Copydesk form (50 at most). Send it again from the page.',
+  'parameters.too.many': 'The form has more fields than any Copydesk form (1,000 at most). Send it again from the page.',
   'charset.unsupported': 'The body is in a character set Copydesk does not read: send it as UTF-8.',
   'encoding.unsupported': 'The body is compressed in a way Copydesk does not read: send it uncompressed, or as gzip, deflate or br.',
   'request.aborted': 'The request was cut short before all of it arrived. Send it again.',

@@ -303,6 +303,8 @@ describe('the statements of every page', () => {
     ]);
     const pages = [
       ...corpusViews, '/import', '/names', '/names?page=2', ...reportViews, '/jobs',
+      // The QA list (issue 13); test/store/issue-plans.test.ts walks its every filter, grouping and page.
+      '/issues', '/issues?group=check&status=in-review', '/issues?group=person&after=cho-tae-yul.1.0', '/issues/export?format=csv', '/issues/export?format=json',
       '/glossary', '/glossary?q=cho&type=person&status=deprecated', '/glossary/suggestions', '/glossary/new', '/glossary/import', mapping,
       concept, `${concept}/apply`, '/glossary/export?format=tbx', '/glossary/export?format=csv',
       ...articleViews, `/articles/${id}?imported=new`, `/articles/${id}/segments/5/history`, `/articles/${id}/categories?${correction}`, `/articles/${id}/fixes?${fix}`,

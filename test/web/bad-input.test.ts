@@ -73,6 +73,9 @@ function validForm(row: RouteAccess): ValidForm {
     'POST /articles/:id/flags/apply': { fields: { segment: '1', start: '0', end: '3', text: 'Cho', replacement: 'Cho', base: '0' } },
     'POST /articles/:id/fixes': { fields: { fingerprint: 'name-consistency:cho', replacement: 'Cho Tae-yul', segment: '1', base_1: '0' } },
     'POST /articles/:id/dismissals': { fields: { fingerprint: 'name-consistency:cho', reason: 'A different person.' } },
+    'POST /issues/dismiss': { fields: { flag: `${fx.id}:name-variant:cho-tae-yul`, reason: 'A different person.', back: '/issues' } },
+    'POST /issues/fixes/preview': { fields: { flag: `${fx.id}:name-variant:cho-tae-yul`, back: '/issues' } },
+    'POST /issues/fixes': { fields: { flag: `${fx.id}:name-variant:cho-tae-yul`, change: `${fx.id}:4`, [`base_${fx.id}_4`]: '0', back: '/issues' } },
     'POST /people/distinct': { fields: { a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names', confirm: '1' } },
     'POST /people/distinct/undo': { fields: { a: 'Cho Tae-yul', b: 'Cho Tae-yeol', back: '/names' } },
     'PUT /api/articles/:id/segments/:n': { fields: { text: 'Cho Tae-yul spoke in Beijing.', base: '0' }, isJson: true },
@@ -187,7 +190,8 @@ function bodyCases(row: RouteAccess): Case[] {
  * for every route), so they are sent to one form route and the API rather than to each.
  */
 const PARSER_CASES: readonly Case[] = [
-  { label: 'more than 50 parameters', expect: 413, body: form(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}`, '1']))) },
+  // app.ts's FORM_FIELD_LIMIT: the QA list posts a tick per row of its page, and a preview across articles two fields per change.
+  { label: 'more than 1,000 parameters', expect: 413, body: form(Object.fromEntries(Array.from({ length: 1010 }, (_, i) => [`p${i}`, '1']))) },
   { label: 'an unsupported charset', expect: 415, body: { type: 'application/x-www-form-urlencoded; charset=latin1', data: 'status=done' } },
   { label: 'a gzip body that is not gzip', expect: 400, body: urlencoded('not gzip at all', { 'Content-Encoding': 'gzip' }) },
   { label: 'an unknown content encoding', expect: 415, body: urlencoded('status=done', { 'Content-Encoding': 'x-copydesk' }) },

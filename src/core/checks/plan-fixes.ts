@@ -50,18 +50,31 @@ export function replaceSpans(text: string, spans: readonly { start: number; end:
 
 /** Returns the per-segment changes of applying `replacement` at every span of every flag given, in reading order; segments whose spans are stale are left out. */
 export function planFixes(article: ArticleView, flags: readonly Flag[], replacement: string): SegmentFix[] {
-  const bySegment = new Map<number, Map<string, FlagSpan>>();
-  for (const span of flags.flatMap((f) => spansToFix(f, replacement))) {
-    // One place flagged twice (two flags of one group) is replaced once.
-    const spans = bySegment.get(span.segment) ?? new Map<string, FlagSpan>();
-    spans.set(`${span.start}:${span.end}`, span);
-    bySegment.set(span.segment, spans);
+  return planFixesOf(article, [{ flags, replacement }]);
+}
+
+/**
+ * Returns the per-segment changes of several fixes at once (the QA list's "fix everywhere" of flags
+ * ticked in one article, each with its own suggestion), in reading order: each choice replaces the
+ * spans of its flags with its replacement. A place two choices cover is replaced by the first;
+ * segments whose spans are stale or overlap are left out, as planFixes leaves them.
+ */
+export function planFixesOf(article: ArticleView, choices: readonly { readonly flags: readonly Flag[]; readonly replacement: string }[]): SegmentFix[] {
+  const bySegment = new Map<number, Map<string, FlagSpan & { replacement: string }>>();
+  for (const { flags, replacement } of choices) {
+    for (const span of flags.flatMap((f) => spansToFix(f, replacement))) {
+      // One place flagged twice (two flags of one group, or two choices) is replaced once.
+      const spans = bySegment.get(span.segment) ?? new Map<string, FlagSpan & { replacement: string }>();
+      const key = `${span.start}:${span.end}`;
+      if (!spans.has(key)) spans.set(key, { ...span, replacement });
+      bySegment.set(span.segment, spans);
+    }
   }
   const fixes: SegmentFix[] = [];
   for (const segment of article.segments) {
     const spans = bySegment.get(segment.index);
     if (!spans) continue;
-    const after = replaceSpans(segment.edit, [...spans.values()].map((s) => ({ start: s.start, end: s.end, text: s.text, replacement })));
+    const after = replaceSpans(segment.edit, [...spans.values()].map((s) => ({ start: s.start, end: s.end, text: s.text, replacement: s.replacement })));
     if (after === undefined || after === segment.edit) continue;
     fixes.push({ segment: segment.index, before: segment.edit, after, count: spans.size });
   }
