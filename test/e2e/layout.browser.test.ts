@@ -165,7 +165,8 @@ describe.skipIf(!hasBrowser)('layout at 1,366 and 390 px, and axe-core on every 
       { label: 'users', path: '/admin/users' },
       { label: 'password', path: '/account/password' },
       { label: 'sign in', path: '/login', isSignedOut: true },
-      // TODO(issue 13): the QA list (/issues, and /issues?group=person) joins this list once its route is committed.
+      { label: 'QA list', path: '/issues' },
+      { label: 'QA list, grouped by person', path: '/issues?group=person' },
     ];
   }
 
