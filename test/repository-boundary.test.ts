@@ -18,7 +18,7 @@ const UP = ['..', SHARED].join('/');
 const SELF = fileURLToPath(import.meta.url);
 
 /** The folders whose files are read at run, test, bench or CI time. */
-const SCANNED = ['src', 'test', 'bench', 'views', 'public', '.ci'];
+const SCANNED = ['src', 'test', 'bench', 'scripts', 'views', 'public', '.ci'];
 
 /** Folders inside the scanned ones that are not the project's files (dependencies, build output). */
 const SKIPPED = new Set(['node_modules', 'dist', 'out']);
