@@ -41,6 +41,7 @@ import { getSegment } from '../../src/store/segments.js';
 import { markArticlesDirty } from '../../src/store/derived.js';
 import { findNextWithOpenErrors } from '../../src/store/corpus.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
+import { fullScans as fullScansOf, type PlanNode } from '../support/plan-scans.js';
 import { editorAgent, importCorpusArticle, rememberApp, signedInApp, TEST_NOW } from '../helpers.js';
 
 /**
@@ -165,82 +166,8 @@ function getRoutes(app: Express): Map<unknown, string> {
 }
 
 /** Returns the parts of the plan of `statement` that read a table of LARGE_TABLES whole ([] when it searches them by index). */
-async function fullScans(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
-  return store.backend === 'sqlite' ? sqliteFullScans(store, statement, parameters) : postgresFullScans(store, statement, parameters);
-}
-
-async function sqliteFullScans(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
-  const { rows } = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${statement}`, [...parameters]));
-  // The plan names a table by its alias when it has one ("SCAN r"), so the aliases are read off the
-  // SQL: "FROM t a", "JOIN t AS a", and "t a" after a comma. A select list's "x AS y" may map y to x
-  // too, which can only flag more, never less.
-  const tableOf = new Map<string, Set<string>>();
-  for (const m of statement.matchAll(/(?:\b(?:from|join|update|into)|,)\s+"?(\w+)"?(?:\s+(?:as\s+)?"?(\w+)"?)?/gi)) {
-    const table = (m[1] as string).toLowerCase();
-    for (const name of [table, m[2]?.toLowerCase()]) if (name) tableOf.set(name, (tableOf.get(name) ?? new Set()).add(table));
-  }
-  const isLarge = (name: string) => [...(tableOf.get(name.toLowerCase()) ?? [name.toLowerCase()])].some((t) => LARGE_TABLES.includes(t));
-  return rows.map((r) => r.detail).filter((detail) => {
-    const whole = /^SCAN (\w+)/.exec(detail) ?? /^SEARCH (\w+) USING AUTOMATIC/.exec(detail) ?? /^BLOOM FILTER ON (\w+)/.exec(detail) ?? /^SEARCH (\w+) .*\(ANY\(/.exec(detail);
-    return whole !== null && isLarge(whole[1] as string);
-  });
-}
-
-/** One node of PostgreSQL's EXPLAIN (FORMAT JSON). */
-interface PlanNode {
-  readonly 'Node Type': string;
-  readonly 'Relation Name'?: string;
-  readonly Alias?: string;
-  readonly 'Index Name'?: string;
-  readonly 'Index Cond'?: string;
-  readonly Filter?: string;
-  readonly Plans?: readonly PlanNode[];
-}
-
-/** The table and first column of each index a plan used, read from the catalog once per index. */
-const indexes = new Map<string, { table: string; column: string | null }>();
-
-async function indexOf(store: Store, name: string): Promise<{ table: string; column: string | null }> {
-  let found = indexes.get(name);
-  if (!found) {
-    const { rows } = await sql<{ table: string; column: string | null }>`
-      SELECT t.relname AS "table", a.attname AS "column"
-      FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid JOIN pg_class t ON t.oid = x.indrelid
-      LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
-      WHERE i.relname = ${name}`.execute(store.db);
-    found = rows[0] ?? { table: '', column: null };
-    indexes.set(name, found);
-  }
-  return found;
-}
-
-async function postgresFullScans(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
-  const plan = await store.transaction(async (tx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(tx.db);
-    const { rows } = await tx.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${statement}`, [...parameters]));
-    return (rows[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
-  });
-  const out: string[] = [];
-  const visit = async (node: PlanNode) => {
-    const type = node['Node Type'];
-    const describe = (table: string) => [
-      `${type} on ${table}`, node.Alias && node.Alias !== table ? node.Alias : '', node['Index Name'] ? `using ${node['Index Name']}` : '',
-      node['Index Cond'] ? `(index cond: ${node['Index Cond']})` : '', node.Filter ? `(filter: ${node.Filter})` : '',
-    ].filter(Boolean).join(' ');
-    const table = node['Relation Name'];
-    if (type === 'Seq Scan' && table !== undefined && LARGE_TABLES.includes(table)) out.push(describe(table));
-    const indexName = node['Index Name'];
-    if (indexName !== undefined) {
-      const index = await indexOf(store, indexName);
-      // An expression index (no first column) is never on these tables; a condition bounds the
-      // scan only when it constrains the first column ("(segment_id = s.id)", "(id = ANY (...))").
-      const isBounded = index.column === null || new RegExp(`(^|[(\\s])"?${index.column}"?\\s*(=|<|>|<=|>=)\\s`).test(node['Index Cond'] ?? '');
-      if (LARGE_TABLES.includes(index.table) && !isBounded) out.push(describe(index.table));
-    }
-    for (const child of node.Plans ?? []) await visit(child);
-  };
-  await visit(plan);
-  return out;
+function fullScans(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
+  return fullScansOf(store, statement, parameters, LARGE_TABLES);
 }
 
 /** A placeholder of the backend's SQL: `?` on SQLite, `$n` on PostgreSQL. */

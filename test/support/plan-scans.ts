@@ -1,6 +1,7 @@
 /**
  * Reads a statement's plan and returns the parts that read a table whole: the rule of
- * test/store/query-plans.test.ts (see its header), for any list of tables. SQLite: any SCAN of one
+ * test/store/query-plans.test.ts (see its header), for any list of tables; that test and
+ * test/store/issue-plans.test.ts both read plans through it. SQLite: any SCAN of one
  * (through an index or not), an AUTOMATIC index, a BLOOM FILTER or a skip-scan on one.
  * PostgreSQL, with enable_seqscan off: a Seq Scan of one, or an index scan of one whose Index Cond
  * does not constrain the index's first column.
@@ -30,7 +31,7 @@ async function sqliteFullScans(store: Store, statement: string, parameters: read
 }
 
 /** One node of PostgreSQL's EXPLAIN (FORMAT JSON). */
-interface PlanNode {
+export interface PlanNode {
   readonly 'Node Type': string;
   readonly 'Relation Name'?: string;
   readonly Alias?: string;
