@@ -23,12 +23,12 @@ const BUCKET_LEASE_MS = 120_000;
  * the same matcher the checks use (core/names), then written as the corpus's people. Stops after
  * `budgetMs` between buckets; returns how many buckets were clustered.
  */
-export async function clusterNameBuckets(store: Store, opts: { now: () => Date; decisionsOf: (version: number) => Promise<DecisionsData>; budgetMs?: number }): Promise<number> {
+export async function clusterNameBuckets(store: Store, opts: { now: () => Date; decisionsOf: (version: number) => Promise<DecisionsData>; budgetMs?: number; maxUnits?: number }): Promise<number> {
   const started = Date.now();
   let done = 0;
   for (;;) {
     const now = opts.now();
-    const claimed = await claimDirtyBuckets(store, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + BUCKET_LEASE_MS).toISOString(), limit: 4 });
+    const claimed = await claimDirtyBuckets(store, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + BUCKET_LEASE_MS).toISOString(), limit: 4, maxUnits: opts.maxUnits });
     if (claimed.length === 0) return done;
     const { decisions } = await readCorpusVersions(store);
     const { glossary, distinctPeople } = await opts.decisionsOf(decisions);
@@ -58,6 +58,9 @@ export async function clusterNameBuckets(store: Store, opts: { now: () => Date; 
   }
 }
 
+/** Most article persons of a surname bucket that a names page view clusters itself (larger buckets are left to the background refresher). */
+export const PAGE_BUCKET_MAX_UNITS = 200;
+
 /** Names page rows per page. */
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -76,7 +79,11 @@ export async function corpusNames(ctx: ServiceContext, opts: { page: number }): 
   articles: { covered: number; total: number };
 }> {
   await refreshPending(ctx);
-  if (await hasDirtyBuckets(ctx.store)) await clusterNameBuckets(ctx.store, { now: () => new Date(ctx.now()), decisionsOf: ctx.decisionsOf, budgetMs: 25 });
+  // Small buckets only: a surname named in thousands of articles takes seconds to cluster, work for
+  // the background refresher's threads, not for a request on the event loop (the page says it is updating).
+  if (await hasDirtyBuckets(ctx.store)) {
+    await clusterNameBuckets(ctx.store, { now: () => new Date(ctx.now()), decisionsOf: ctx.decisionsOf, budgetMs: 25, maxUnits: PAGE_BUCKET_MAX_UNITS });
+  }
   const offset = (opts.page - 1) * PEOPLE_PAGE_SIZE;
   const [rows, counts, distinctPeople, isUpdating, engines, articles] = await Promise.all([
     listPeoplePage(ctx.store, { offset, limit: PEOPLE_PAGE_SIZE }),

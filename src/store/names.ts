@@ -10,12 +10,19 @@ import type { PreferredBecause } from '../core/names/types.js';
  * changed, and the names page reads the clusters (corpus_people), never the articles.
  */
 
-/** Claims up to `limit` name buckets marked for clustering and not held by another worker, until `leaseUntil`. */
-export async function claimDirtyBuckets(store: Store, opts: { now: string; leaseUntil: string; limit: number }): Promise<{ surnameKey: string; lease: string }[]> {
+/**
+ * Claims up to `limit` name buckets marked for clustering and not held by another worker, until
+ * `leaseUntil`; with `maxUnits`, only buckets of at most that many article persons (each probe
+ * stops after maxUnits + 1 index entries), which a page may cluster within its budget.
+ */
+export async function claimDirtyBuckets(store: Store, opts: { now: string; leaseUntil: string; limit: number; maxUnits?: number }): Promise<{ surnameKey: string; lease: string }[]> {
+  const isSmall = opts.maxUnits === undefined ? sql`` : sql`AND NOT EXISTS (
+        SELECT 1 FROM article_names n WHERE n.surname_key = b.surname_key ORDER BY n.surname_key, n.article_id LIMIT 1 OFFSET ${opts.maxUnits})`;
   const { rows } = await sql<{ surnameKey: string }>`
     UPDATE name_buckets SET lease = ${opts.leaseUntil}
     WHERE surname_key IN (
-      SELECT surname_key FROM name_buckets WHERE is_dirty = 1 AND (lease IS NULL OR lease < ${opts.now}) ORDER BY surname_key LIMIT ${opts.limit})
+      SELECT b.surname_key FROM name_buckets b WHERE b.is_dirty = 1 AND (b.lease IS NULL OR b.lease < ${opts.now}) ${isSmall}
+      ORDER BY b.surname_key LIMIT ${opts.limit})
     AND is_dirty = 1 AND (lease IS NULL OR lease < ${opts.now})
     RETURNING surname_key AS "surnameKey"`.execute(store.db);
   return rows.map((r) => ({ surnameKey: r.surnameKey, lease: opts.leaseUntil }));
@@ -92,6 +99,11 @@ export async function writeBucket(store: Store, surnameKey: string, lease: strin
           WHERE surname_key = ${surnameKey} AND (${sql.join(members.map((m) => sql`(article_id = ${m.articleId} AND person = ${m.person})`), sql` OR `)})`.execute(tx.db);
       }
     }
+    // The people's spelling totals, as the names page shows them (one aggregate of the bucket's rows, here rather than on every view).
+    await tx.db.deleteFrom('corpus_person_spellings').where('surname_key', '=', surnameKey).execute();
+    await sql`INSERT INTO corpus_person_spellings (corpus_person_id, surname_key, spelling, count, articles)
+      SELECT corpus_person_id, surname_key, spelling, SUM(count), COUNT(*) FROM article_names
+      WHERE surname_key = ${surnameKey} AND corpus_person_id IS NOT NULL GROUP BY corpus_person_id, surname_key, spelling`.execute(tx.db);
     await sql`UPDATE name_buckets SET is_dirty = 0, lease = NULL WHERE surname_key = ${surnameKey} AND lease = ${lease}`.execute(tx.db);
     await bumpCounter(tx, 'derived');
   });
@@ -130,26 +142,51 @@ export async function countPeople(store: Store): Promise<{ people: number; incon
   return { people: Number(rows[0]?.people ?? 0), inconsistent: Number(rows[0]?.inconsistent ?? 0) };
 }
 
-/** Returns the spellings of these people with their total counts, and up to `perSpelling` articles each (most uses first). */
-export async function listPeopleSpellings(store: Store, personIds: readonly number[], perSpelling: number): Promise<Map<number, { text: string; count: number; articles: { id: number; title: string; count: number }[]; articleCount: number }[]>> {
-  const out = new Map<number, { text: string; count: number; articles: { id: number; title: string; count: number }[]; articleCount: number }[]>();
+/** One spelling of a corpus person as the names page shows it: its totals and the articles that use it most. */
+export interface PersonSpelling {
+  readonly text: string;
+  readonly count: number;
+  readonly articles: { id: number; title: string; count: number }[];
+  readonly articleCount: number;
+}
+
+/** Spellings whose top articles one statement reads (SQLite allows 500 terms in a compound SELECT). */
+const SPELLINGS_PER_STATEMENT = 100;
+
+/**
+ * Returns the spellings of these people with their totals (most used first), each with up to
+ * `perSpelling` articles (most uses first): the totals from corpus_person_spellings, the articles
+ * from the first entries of one index range per spelling (article_names_by_person_count), so a
+ * page reads a bounded number of rows however many articles name its people.
+ */
+export async function listPeopleSpellings(store: Store, personIds: readonly number[], perSpelling: number): Promise<Map<number, PersonSpelling[]>> {
+  const out = new Map<number, PersonSpelling[]>();
   if (personIds.length === 0) return out;
-  const rows = await store.db.selectFrom('article_names as n').innerJoin('articles as a', 'a.id', 'n.article_id')
-    .select(['n.corpus_person_id as personId', 'n.spelling', 'n.count', 'n.article_id as articleId', 'a.title'])
-    .where('n.corpus_person_id', 'in', [...personIds])
-    .orderBy('n.corpus_person_id').orderBy('n.spelling').orderBy('n.count', 'desc').orderBy('n.article_id')
-    .execute();
-  for (const r of rows) {
-    const list = out.get(r.personId as number) ?? [];
-    let spelling = list.find((s) => s.text === r.spelling);
-    if (!spelling) {
-      spelling = { text: r.spelling, count: 0, articles: [], articleCount: 0 };
-      list.push(spelling);
+  const totals = await store.db.selectFrom('corpus_person_spellings')
+    .select(['corpus_person_id as personId', 'spelling', 'count', 'articles'])
+    .where('corpus_person_id', 'in', [...personIds]).execute();
+  const top = new Map<string, { articleId: number; count: number }[]>();
+  for (let i = 0; i < totals.length && perSpelling > 0; i += SPELLINGS_PER_STATEMENT) {
+    const parts = totals.slice(i, i + SPELLINGS_PER_STATEMENT).map((t) => sql`SELECT * FROM (
+      SELECT corpus_person_id AS "personId", spelling, count, article_id AS "articleId" FROM article_names
+      WHERE corpus_person_id = ${t.personId} AND spelling = ${t.spelling} ORDER BY count DESC, article_id LIMIT ${perSpelling}) t${sql.raw(String(i))}`);
+    const { rows } = await sql<{ personId: number; spelling: string; count: number; articleId: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(store.db);
+    for (const r of rows) {
+      const key = `${Number(r.personId)}\u0000${r.spelling}`;
+      top.set(key, [...(top.get(key) ?? []), { articleId: Number(r.articleId), count: Number(r.count) }]);
     }
-    spelling.count += r.count;
-    spelling.articleCount += 1;
-    if (spelling.articles.length < perSpelling) spelling.articles.push({ id: r.articleId, title: r.title, count: r.count });
-    out.set(r.personId as number, list);
+  }
+  const ids = [...new Set([...top.values()].flat().map((a) => a.articleId))];
+  const titles = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const a of await store.db.selectFrom('articles').select(['id', 'title']).where('id', 'in', ids.slice(i, i + 500)).execute()) titles.set(a.id, a.title);
+  }
+  for (const t of totals) {
+    const personId = Number(t.personId);
+    const articles = (top.get(`${personId}\u0000${t.spelling}`) ?? [])
+      .sort((a, b) => b.count - a.count || a.articleId - b.articleId)
+      .map((a) => ({ id: a.articleId, title: titles.get(a.articleId) ?? '', count: a.count }));
+    out.set(personId, [...(out.get(personId) ?? []), { text: t.spelling, count: Number(t.count), articles, articleCount: Number(t.articles) }]);
   }
   for (const list of out.values()) list.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
   return out;

@@ -32,6 +32,7 @@ export interface Schema {
   article_editors: ArticleEditorsTable;
   article_names: ArticleNamesTable;
   corpus_people: CorpusPeopleTable;
+  corpus_person_spellings: CorpusPersonSpellingsTable;
   name_buckets: NameBucketsTable;
   jobs: JobsTable;
   dirty_phrases: DirtyPhrasesTable;
@@ -398,6 +399,15 @@ export interface CorpusPeopleTable {
   mentions: number;
   articles: number;
   first_article: number;
+}
+
+/** A corpus person's spelling with its totals over the person's articles (migration 016), written when the person's bucket is clustered. */
+export interface CorpusPersonSpellingsTable {
+  corpus_person_id: number;
+  surname_key: string;
+  spelling: string;
+  count: number;
+  articles: number;
 }
 
 export interface NameBucketsTable {

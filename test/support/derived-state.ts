@@ -190,6 +190,8 @@ export interface DerivedSnapshot {
   readonly editors: Row[];
   readonly names: Row[];
   readonly people: Row[];
+  /** Each corpus person's spelling totals (corpus_person_spellings), by the person's slug. */
+  readonly personSpellings: Row[];
   readonly search: Row[];
   readonly totals: RunningTotals;
 }
@@ -220,10 +222,13 @@ export async function readDerivedSnapshot(store: Store): Promise<DerivedSnapshot
   const people = byKey((await store.db.selectFrom('corpus_people')
     .select(['surname_key', 'slug', 'preferred', 'preferred_because', 'spellings', 'mentions', 'articles', 'first_article']).execute() as unknown as Row[]).map(normaliseRow),
   (r) => String(r.slug));
+  const personSpellings = byKey((await store.db.selectFrom('corpus_person_spellings as s').innerJoin('corpus_people as p', 'p.id', 's.corpus_person_id')
+    .select(['p.slug', 's.surname_key', 's.spelling', 's.count', 's.articles']).execute() as unknown as Row[]).map(normaliseRow),
+  (r) => `${String(r.slug)}\u0000${String(r.spelling)}`);
   const search = store.backend === 'sqlite'
     ? (await sql<Row>`SELECT rowid AS id, title, body FROM article_search ORDER BY rowid`.execute(store.db)).rows
     : (await sql<Row>`SELECT article_id AS id, doc::text AS doc FROM article_search ORDER BY article_id`.execute(store.db)).rows;
-  return { articles, stats, flags, errors, corrections, editors, names, people, search, totals: await readRunningTotals(store) };
+  return { articles, stats, flags, errors, corrections, editors, names, people, personSpellings, search, totals: await readRunningTotals(store) };
 }
 
 /**
