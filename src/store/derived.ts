@@ -482,16 +482,22 @@ export async function getArticleStats(store: Store, articleId: number): Promise<
 /**
  * Claims up to `limit` articles whose derived rows are stale (marked dirty, or refreshed under an
  * older decisions counter) and not held by another refresher, holding them until `leaseUntil`;
- * returns their ids, lowest first. The claim re-checks the lease in the UPDATE, so two refreshers
+ * returns their ids, lowest first. Marked ones come first (a write's own articles), then those
+ * refreshed under an older decision; each kind never-refreshed and oldest decisions first, then by
+ * id: two range reads of the index articles_stale (migration 017) that stop after `limit` entries
+ * each, never a read (or a sort) of every article. The claim re-checks the lease in the UPDATE, so two refreshers
  * (two instances, two threads) never get the same article.
  */
 export async function claimStaleArticles(store: Store, opts: { now: string; leaseUntil: string; decisions: number; limit: number }): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
     UPDATE articles SET refresh_lease = ${opts.leaseUntil}
     WHERE id IN (
-      SELECT id FROM articles
-      WHERE (is_dirty = 1 OR refreshed_decisions < ${opts.decisions}) AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
-      ORDER BY id LIMIT ${opts.limit})
+      SELECT id FROM (SELECT id FROM articles WHERE is_dirty = 1 AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
+        ORDER BY is_dirty, refreshed_decisions, id LIMIT ${opts.limit}) d
+      UNION ALL
+      SELECT id FROM (SELECT id FROM articles WHERE is_dirty = 0 AND refreshed_decisions < ${opts.decisions} AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
+        ORDER BY is_dirty, refreshed_decisions, id LIMIT ${opts.limit}) o
+      LIMIT ${opts.limit})
     AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
     RETURNING id`.execute(store.db);
   return rows.map((r) => r.id).sort((a, b) => a - b);
