@@ -308,7 +308,12 @@ async function runBackend(backend, options, corpusDir, articleCount) {
       const { headers: returning, firstVisit } = await startEditorSession(server.port, '/account/password', AUTHOR);
       // Cold: each page's first request after start (nothing cached yet).
       out.cold = [];
-      for (const page of pages) out.cold.push({ label: page.label, path: page.path, ms: await timeOne(server.port, page.path, firstVisit) });
+      for (const page of pages) {
+        // The event loop over the cold request alone: a first render must not stall other requests either.
+        await server.ask('loop', 'loop');
+        const ms = await timeOne(server.port, page.path, firstVisit);
+        out.cold.push({ label: page.label, path: page.path, ms, loop: await server.ask('loop', 'loop') });
+      }
       out.pages = [];
       for (const page of pages) {
         log(`${backend}: ${page.label} (${page.path})`);
@@ -369,6 +374,7 @@ function formatBackend(b, articleCount) {
   const worstFirst = Math.max(...b.pages.map((p) => p.first.p99));
   const worstAgain = Math.max(...b.pages.map((p) => p.again.p99));
   const worstLoop = Math.max(...b.pages.flatMap((p) => [p.first.loop.max, p.again.loop.max]), b.job.review.loop.max, b.job.corpus.loop.max);
+  const worstColdLoop = Math.max(...b.cold.map((c) => c.loop?.max ?? 0));
   const lines = [
     `### ${b.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${b.describe}`,
     '',
@@ -377,17 +383,18 @@ function formatBackend(b, articleCount) {
     `- **\`copydesk refresh\`** (every article's figures, flags, people and search text, on ${availableParallelism()} threads): ${b.refresh.seconds.toFixed(1)} s (${b.refresh.line}), ${whole(articleCount / b.refresh.seconds)} articles/s; peak RSS ${whole(b.refresh.peak)} MB.`,
     `- **Server RSS**, peak over the whole run (pages, loads, the re-check): ${whole(b.serverRss)} MB (${whole(b.serverRssPages ?? 0)} MB while only pages were loaded, ${whole(b.serverRssJob ?? 0)} MB during the re-check, its worker threads included). Target under ${TARGETS.serverRssMb} MB: ${verdict(b.serverRss < TARGETS.serverRssMb)}.`,
     `- **Worst page p99**: ${ms(worstFirst)} ms as a first visit, ${ms(worstAgain)} ms returning. Target under ${TARGETS.pageP99Ms} ms: ${verdict(Math.max(worstFirst, worstAgain) < TARGETS.pageP99Ms)}.`,
-    `- **Longest event-loop delay** in any measured window: ${ms(worstLoop)} ms. Target at most ${TARGETS.loopMaxMs} ms: ${verdict(worstLoop <= TARGETS.loopMaxMs)}.`,
+    `- **Longest event-loop delay** in any measured window: ${ms(worstLoop)} ms under load, ${ms(worstColdLoop)} ms over a page's cold (first) request. Target at most ${TARGETS.loopMaxMs} ms: ${verdict(Math.max(worstLoop, worstColdLoop) <= TARGETS.loopMaxMs)}.`,
     `- **Bare route** \`/bare\` in the same run: ${whole(b.bare.rps)} req/s, p99 ${ms(b.bare.p99)} ms.`,
     '',
-    '| Page | Cold ms | First visit req/s | p50 / p99 ms | Loop max / p99 ms | Returning req/s | p50 / p99 ms | Loop max / p99 ms | vs bare (first / returning) |',
+    '| Page | Cold ms (loop max) | First visit req/s | p50 / p99 ms | Loop max / p99 ms | Returning req/s | p50 / p99 ms | Loop max / p99 ms | vs bare (first / returning) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...b.pages.map((p) => {
-      const cold = b.cold.find((c) => c.path === p.path)?.ms;
+      const coldRun = b.cold.find((c) => c.path === p.path);
+      const cold = coldRun ? `${ms(coldRun.ms)}${coldRun.loop ? ` (${ms(coldRun.loop.max)})` : ''}` : '';
       const f = p.first;
       const a = p.again;
       const bad = f.non2xx + a.non2xx + f.errors + a.errors;
-      return `| ${p.label} \`${p.path.replace(/\|/g, '%7C')}\`${bad ? ` (${bad} errors)` : ''} | ${ms(cold)} | ${whole(f.rps)} | ${ms(f.p50)} / ${ms(f.p99)} | ${ms(f.loop.max)} / ${ms(f.loop.p99)} | ${whole(a.rps)} | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(a.loop.max)} / ${ms(a.loop.p99)} | ${(f.rps / b.bare.rps).toFixed(2)}× / ${(a.rps / b.bare.rps).toFixed(2)}× |`;
+      return `| ${p.label} \`${p.path.replace(/\|/g, '%7C')}\`${bad ? ` (${bad} errors)` : ''} | ${cold} | ${whole(f.rps)} | ${ms(f.p50)} / ${ms(f.p99)} | ${ms(f.loop.max)} / ${ms(f.loop.p99)} | ${whole(a.rps)} | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(a.loop.max)} / ${ms(a.loop.p99)} | ${(f.rps / b.bare.rps).toFixed(2)}× / ${(a.rps / b.bare.rps).toFixed(2)}× |`;
     }),
     '',
     `**During the re-check** after a glossary decision ("${b.job.message}"): the background refresher's threads re-checked ${whole(b.job.doneAfter - b.job.doneBefore)} of ${whole(b.job.total)} articles in ${b.job.seconds.toFixed(0)} s (${whole(b.job.rate)} articles/s, all of them in about ${whole(b.job.total / Math.max(1, b.job.rate) / 60)} min) while:`,

@@ -9,7 +9,7 @@
 // Listens on 127.0.0.1, an ephemeral port, sends { port } to the parent over IPC and stops on the
 // message 'stop' or when the parent goes away. It watches its own event loop
 // (perf_hooks.monitorEventLoopDelay): the message 'loop' answers { loop: { max, p99, mean } } in ms
-// since the last 'loop', and starts the next window.
+// since the last 'loop', and starts the next window; 'memory' answers { memory } (process.memoryUsage() in MB).
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -61,6 +61,12 @@ process.on('message', (m) => {
     const ms = (ns) => ns / 1e6;
     process.send({ loop: { max: ms(loop.max), p99: ms(loop.percentile(99)), mean: ms(loop.mean) } });
     loop.reset();
+  }
+  if (m === 'memory') {
+    // The main thread's share of the process's memory (MB): V8 heap, memory outside it, and RSS (worker threads included).
+    const mb = (n) => Math.round(n / 1048576);
+    const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    process.send({ memory: { rss: mb(rss), heapTotal: mb(heapTotal), heapUsed: mb(heapUsed), external: mb(external), arrayBuffers: mb(arrayBuffers) } });
   }
 });
 process.on('disconnect', stop);
