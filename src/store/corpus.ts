@@ -54,6 +54,13 @@ export interface CorpusRow {
  * article without a value (never edited, not yet refreshed) sorts last either way, on both
  * backends (by default SQLite puts NULL first ascending, PostgreSQL first descending).
  */
+/**
+ * The sorts by a figure, which is NULL until the article's first refresh (LEFT JOIN). Only these say
+ * NULLS LAST: on the articles' own columns (NOT NULL) PostgreSQL cannot read an index backwards
+ * for `DESC NULLS LAST` (a B-tree read backwards gives NULLS FIRST), and sorted every article instead.
+ */
+const NULLABLE_SORTS: ReadonlySet<CorpusSort> = new Set(['errors', 'changed', 'edited']);
+
 const ORDER: Record<CorpusSort, string> = {
   imported: 'a.imported_at',
   title: 'a.title',
@@ -88,7 +95,7 @@ export async function listCorpusPage(store: Store, query: CorpusQuery, decisions
            s.open_infos AS "openInfos", s.last_edited_at AS "lastEditedAt"
     FROM articles a LEFT JOIN article_stats s ON s.article_id = a.id
     ${where}
-    ORDER BY ${sql.raw(ORDER[query.sort])} ${direction} NULLS LAST, a.id ${direction}
+    ORDER BY ${sql.raw(ORDER[query.sort])} ${direction} ${NULLABLE_SORTS.has(query.sort) ? sql`NULLS LAST` : sql``}, a.id ${direction}
     LIMIT ${query.limit} OFFSET ${query.offset}`.execute(store.db);
   const needsStats = query.hasErrors === true;
   const { rows: counted } = await sql<{ n: number }>`

@@ -9,7 +9,7 @@
  * articles_stale, never the table.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { openStore, type QueryObserver } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { readListingVersionsAndStale } from '../../src/store/counters.js';
@@ -17,6 +17,7 @@ import { hasBackgroundWork } from '../../src/store/corpus.js';
 import { claimStaleArticles } from '../../src/store/derived.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
 import type { PlanNode } from '../support/plan-scans.js';
+import { insertBareArticles } from '../support/bulk-articles.js';
 
 const ARTICLES = 20_000;
 
@@ -24,17 +25,6 @@ const opened: Store[] = [];
 afterAll(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
 });
-
-/** Fills articles with ARTICLES rows, 70% marked dirty and never refreshed, the rest refreshed under decisions 0; then has the planner read them. */
-async function fill(store: Store): Promise<void> {
-  const rows = store.backend === 'postgres'
-    ? sql`SELECT g AS n FROM generate_series(1, ${ARTICLES}) g`
-    : sql`WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${ARTICLES}) SELECT n FROM s`;
-  await sql`INSERT INTO articles (title, source_name, content_hash, imported_at, imported_by, is_dirty, refreshed_decisions)
-    SELECT 'Article ' || n, 'a' || n || '.txt', 'hash-' || n, '2026-12-08T09:00:00.000Z', 'test',
-      CASE WHEN n % 10 < 7 THEN 1 ELSE 0 END, CASE WHEN n % 10 < 7 THEN -1 ELSE 0 END FROM (${rows}) r`.execute(store.db);
-  await sql`ANALYZE`.execute(store.db);
-}
 
 /** The parts of a plan that read the articles table itself rather than through an index (SQLite: a SCAN; PostgreSQL: a Seq Scan). */
 async function tableReads(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
@@ -55,7 +45,7 @@ describe(`the stale-article probes at scale (${BACKEND})`, () => {
     const onQuery: QueryObserver = (text, parameters) => { statements.push({ sql: text, parameters: [...parameters] }); };
     const store = await openStore(await createTestDatabase({ inMemory: true }), { onQuery });
     opened.push(store);
-    await fill(store);
+    await insertBareArticles(store, ARTICLES);
 
     statements.length = 0;
     const state = await readListingVersionsAndStale(store, 16);
