@@ -56,8 +56,14 @@ export async function updateJob(store: Store, id: number, change: { done: number
   }).where('id', '=', id).execute();
 }
 
-/** Returns how many articles were last refreshed under a decisions counter older than `decisions` (what a re-check still has to do). */
+/**
+ * Returns how many articles were last refreshed under a decisions counter older than `decisions`
+ * (what a re-check still has to do): two range counts of the index articles_stale (migration 017),
+ * one per value of is_dirty, which leads it.
+ */
 export async function countArticlesBeforeDecisions(store: Store, decisions: number): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM articles WHERE refreshed_decisions < ${decisions}`.execute(store.db);
+  const { rows } = await sql<{ n: number }>`SELECT
+    (SELECT COUNT(*) FROM articles WHERE is_dirty = 0 AND refreshed_decisions < ${decisions})
+    + (SELECT COUNT(*) FROM articles WHERE is_dirty = 1 AND refreshed_decisions < ${decisions}) AS n`.execute(store.db);
   return Number(rows[0]?.n ?? 0);
 }

@@ -14,7 +14,8 @@ import { openStore, type QueryObserver } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { readListingVersionsAndStale } from '../../src/store/counters.js';
 import { hasBackgroundWork } from '../../src/store/corpus.js';
-import { claimStaleArticles } from '../../src/store/derived.js';
+import { claimStaleArticles, countStaleArticles } from '../../src/store/derived.js';
+import { countArticlesBeforeDecisions } from '../../src/store/jobs.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
 import type { PlanNode } from '../support/plan-scans.js';
 import { insertBareArticles } from '../support/bulk-articles.js';
@@ -60,5 +61,11 @@ describe(`the stale-article probes at scale (${BACKEND})`, () => {
       // The claim is an UPDATE: its plan is read without running it.
       expect(await tableReads(store, probe.sql, probe.parameters), probe.sql).toEqual([]);
     }
+
+    // The full counts (how many wait, a re-check's progress) read what they count, however they are
+    // planned; after migration 019 the re-check's count goes through articles_stale.
+    expect(await countStaleArticles(store, 1)).toEqual({ stale: ARTICLES, total: ARTICLES });
+    expect(await countArticlesBeforeDecisions(store, 1)).toBe(ARTICLES);
+    expect(await countArticlesBeforeDecisions(store, 0)).toBe(ARTICLES * 0.7);
   });
 });

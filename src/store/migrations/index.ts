@@ -17,6 +17,7 @@ import { migration as m015 } from './015-presence.js';
 import { migration as m016 } from './016-person-spellings.js';
 import { migration as m017 } from './017-stale-index.js';
 import { migration as m018 } from './018-corpus-filter-sorts.js';
+import { migration as m019 } from './019-drop-refreshed-decisions-index.js';
 
 /** Every migration, in order; one set for SQLite and PostgreSQL. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly CopydeskMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018];
+export const MIGRATIONS: readonly CopydeskMigration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019];
