@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasBrowser, startBrowserApp, warnIfNoBrowser } from '../support/browser.js';
 import { createApp } from '../../src/web/app.js';
 import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
@@ -12,12 +12,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { findSegment } from '../../src/service/save-segment.js';
 import { importCorpusArticle } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
-if (!hasBrowser) console.warn(`\nSKIPPED: the browser flow test: ${CHROMIUM} is missing (apt-get install chromium).\n`);
+warnIfNoBrowser('the browser flow test');
 
 const EDITOR = 'Min-ji';
 const VIEWER = 'Dae-ho';
@@ -38,14 +33,7 @@ describe.skipIf(!hasBrowser)('the whole flow in a real browser: an editor correc
     await ensureTestUser(ctx, EDITOR, 'editor');
     await ensureTestUser(ctx, VIEWER, 'viewer');
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
   }, 60_000);
 
   afterAll(async () => {

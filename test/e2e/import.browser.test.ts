@@ -1,21 +1,16 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { hasBrowser, startBrowserApp } from '../support/browser.js';
 import { createApp } from '../../src/web/app.js';
 import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { CORPUS_FILE, importCorpusArticle } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
 
 describe.skipIf(!hasBrowser)('the import form in a real browser', () => {
   let ctx: ServiceContext;
@@ -29,14 +24,7 @@ describe.skipIf(!hasBrowser)('the import form in a real browser', () => {
     existingId = await importCorpusArticle(ctx);
     await ensureTestUser(ctx, 'Min-ji', 'admin');
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
   }, 60_000);
 
   afterAll(async () => {

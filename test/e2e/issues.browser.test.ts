@@ -5,12 +5,12 @@
  * without one.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, startBrowserApp } from '../support/browser.js';
 import axe from 'axe-core';
 import { createApp } from '../../src/web/app.js';
 import { sessionCookie } from '../support/accounts.js';
@@ -20,10 +20,6 @@ import { importArticle } from '../../src/service/import-articles.js';
 import { listDismissals } from '../../src/store/decisions.js';
 import { importCorpusArticle } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
 
 /** A second article from another engine, with a long unbroken token a phone must wrap. */
 const SECOND = [
@@ -49,14 +45,7 @@ describe.skipIf(!hasBrowser)('the QA list in a real browser', () => {
     const [name, value] = (await sessionCookie(ctx, 'Min-ji', 'editor')).split('=') as [string, string];
     cookie = { name, value };
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
   }, 60_000);
 
   afterAll(async () => {

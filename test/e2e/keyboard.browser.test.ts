@@ -3,12 +3,12 @@
  * Chromium, the "?" dialog, the skip link and the focus ring, and "next article with open errors".
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, startBrowserApp } from '../support/browser.js';
 import axe from 'axe-core';
 import { createApp } from '../../src/web/app.js';
 import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
@@ -16,11 +16,6 @@ import { createServiceContext, type ServiceContext } from '../../src/service/con
 import { openStore } from '../../src/store/open-store.js';
 import { importCorpusArticle, importText } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
 
 /** A second article with an open error flag: its headline makes "King" of the surname 왕. */
 const WITH_ERROR = 'King Meets Japanese Counterpart\n\nForeign Minister Cho Tae-yul met his Japanese counterpart in Tokyo on the 20th.\n\nKing also discussed the summit.';
@@ -75,14 +70,7 @@ describe.skipIf(!hasBrowser)('keyboard-first review in a real browser', () => {
     otherId = await importText(ctx, WITH_ERROR, 'king.txt');
     await ensureTestUser(ctx, 'Min-ji', 'editor');
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
     context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${base}/login`);

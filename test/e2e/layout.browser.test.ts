@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, startBrowserApp, warnIfNoBrowser } from '../support/browser.js';
 import axe from 'axe-core';
 import { createApp } from '../../src/web/app.js';
 import { sessionCookie } from '../support/accounts.js';
@@ -15,12 +15,7 @@ import { importArticle } from '../../src/service/import-articles.js';
 import { addConcept } from '../../src/service/glossary.js';
 import { importCorpusArticle, importText } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
-if (!hasBrowser) console.warn(`\nSKIPPED: the layout and accessibility browser test: ${CHROMIUM} is missing (apt-get install chromium).\n`);
+warnIfNoBrowser('the layout and accessibility browser test');
 
 /** The two widths issue 13 (bug 10) names: a newsroom laptop and a phone. */
 const DESKTOP = { width: 1366, height: 800 };
@@ -77,14 +72,7 @@ describe.skipIf(!hasBrowser)('layout at 1,366 and 390 px, and axe-core on every 
     const [name, value] = (await sessionCookie(ctx, 'Min-ji', 'admin')).split('=') as [string, string];
     cookie = { name, value };
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
   }, 120_000);
 
   afterAll(async () => {

@@ -5,23 +5,18 @@
  * happened, and saving it still goes through the conflict page.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, startBrowserApp } from '../support/browser.js';
 import { createApp } from '../../src/web/app.js';
 import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { importCorpusArticle } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
 
 /** The corpus article's standfirst ("King Raises Issues…"), and two body paragraphs. */
 const STANDFIRST = 5;
@@ -70,14 +65,7 @@ describe.skipIf(!hasBrowser)('live updates on the review page, in a real browser
     await ensureTestUser(ctx, 'Min-ji', 'editor');
     await ensureTestUser(ctx, 'Joon', 'editor');
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
     minji = await browser.newContext();
     joon = await browser.newContext();
   }, 60_000);

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { hasBrowser, startBrowserApp } from '../support/browser.js';
 import { createApp } from '../../src/web/app.js';
 import { ensureTestUser, TEST_PASSWORD } from '../support/accounts.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
@@ -12,11 +12,6 @@ import { openStore } from '../../src/store/open-store.js';
 import { findSegment, saveEdit } from '../../src/service/save-segment.js';
 import { importCorpusArticle } from '../helpers.js';
 
-/** Debian's Chromium (apt package `chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-/** In CI the browser must be there; on a developer machine without it the test says so and skips. */
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium.`);
 
 describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
   let ctx: ServiceContext;
@@ -31,14 +26,7 @@ describe.skipIf(!hasBrowser)('the review page in a real browser', () => {
     articleId = await importCorpusArticle(ctx);
     await ensureTestUser(ctx, 'Min-ji', 'editor');
     const app = await createApp({ service: ctx, log: () => {} });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, base, browser } = await startBrowserApp(app));
     // One context, like one editor's browser: the session signed into in the first test carries over.
     context = await browser.newContext();
   }, 60_000);
