@@ -426,6 +426,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const machine = describeMachine();
   const date = new Date().toISOString();
+  // The code as it is when the run starts (dist/ was built from it): commits made during a run of an hour must not be credited.
+  const code = describeCode(REPO_DIR);
   const corpusDir = mkdtempSync(join(tmpdir(), 'copydesk-scale-corpus-'));
   const seed = 20261207;
   try {
@@ -436,7 +438,7 @@ async function main() {
     const corpusMb = folderMb(corpusDir);
     const backends = [];
     for (const backend of options.backends) backends.push(await runBackend(backend, options, corpusDir, options.articles));
-    const run = { date, code: describeCode(REPO_DIR), machine, articles: options.articles, seed, corpusSeconds, corpusMb, seconds: options.seconds, backends };
+    const run = { date, code, machine, articles: options.articles, seed, corpusSeconds, corpusMb, seconds: options.seconds, backends };
     const text = formatRun(run);
     console.log(text);
     if (options.isWriting) replaceSection(RESULTS_FILE, SECTION_HEADING, text);
