@@ -2,7 +2,7 @@ import type { ServiceContext } from './context.js';
 import type { Store } from '../store/store.js';
 import { listDistinctPeople, recordDistinctPeople, removeDistinctPeople } from '../store/decisions.js';
 import { readCorpusVersions } from '../store/counters.js';
-import { claimDirtyBuckets, countPeople, hasDirtyBuckets, listBucketUnits, listPeoplePage, listPeopleSpellings, releaseBucketLeases, writeBucket, type CorpusPersonRow } from '../store/names.js';
+import { claimDirtyBuckets, countPeople, hasDirtyBuckets, listBucketUnits, listPeoplePage, listPeopleSpellings, releaseBucketLeases, writeBucket, type CorpusPersonRow, type PersonSpelling } from '../store/names.js';
 import { clusterPeople } from '../core/names/build-corpus-name-index.js';
 import type { DecisionsData } from './refresh.js';
 import { refreshPending } from './context.js';
@@ -69,7 +69,7 @@ const ARTICLES_PER_SPELLING = 5;
 
 /** One person on the names page, with their spellings. */
 export interface NamesPerson extends CorpusPersonRow {
-  readonly spellingList: readonly { text: string; count: number; articles: readonly { id: number; title: string; count: number }[]; articleCount: number }[];
+  readonly spellingList: readonly PersonSpelling[];
 }
 
 /** Returns one page of the corpus's people (most spellings first), their spellings and where, and the decisions recorded; refreshes what the last writes left stale first, within a page's budget. */

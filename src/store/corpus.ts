@@ -50,17 +50,17 @@ export interface CorpusRow {
 }
 
 /**
- * The sort expression of each column, and the index that serves it (store migration 008). An
- * article without a value (never edited, not yet refreshed) sorts last either way, on both
- * backends (by default SQLite puts NULL first ascending, PostgreSQL first descending).
- */
-/**
  * The sorts by a figure, which is NULL until the article's first refresh (LEFT JOIN). Only these say
  * NULLS LAST: on the articles' own columns (NOT NULL) PostgreSQL cannot read an index backwards
  * for `DESC NULLS LAST` (a B-tree read backwards gives NULLS FIRST), and sorted every article instead.
  */
 const NULLABLE_SORTS: ReadonlySet<CorpusSort> = new Set(['errors', 'changed', 'edited']);
 
+/**
+ * The sort expression of each column, and the index that serves it (store migrations 008 and 018).
+ * An article without a value (never edited, not yet refreshed) sorts last either way, on both
+ * backends (by default SQLite puts NULL first ascending, PostgreSQL first descending).
+ */
 const ORDER: Record<CorpusSort, string> = {
   imported: 'a.imported_at',
   title: 'a.title',
@@ -149,15 +149,14 @@ export async function readCorpusWordTotals(store: Store): Promise<{ mtWords: num
 }
 
 /**
- * Returns true when there is background work: an article marked or left behind by a decision, a
- * phrase to expand, a name bucket to cluster. One statement of early-stopping probes, for the idle
+ * Returns true when there is background work: an article marked or left behind by a decision (the
+ * stale probes of staleUpToSql, stopping at the first), a phrase to expand, a name bucket to
+ * cluster. One statement of early-stopping probes, for the idle
  * refresher's poll on the main thread (background.ts), so idle worker threads can exit.
  */
 export async function hasBackgroundWork(store: Store): Promise<boolean> {
   const { rows } = await sql<{ work: number }>`
-    SELECT CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 ORDER BY is_dirty, refreshed_decisions, id LIMIT 1) d) > 0
-      OR (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 0 AND refreshed_decisions < (SELECT value FROM counters WHERE name = 'decisions')
-        ORDER BY is_dirty, refreshed_decisions, id LIMIT 1) o) > 0
+    SELECT CASE WHEN ${staleUpToSql(sql`(SELECT value FROM counters WHERE name = 'decisions')`, 0)} > 0
       OR EXISTS (SELECT 1 FROM dirty_phrases)
       OR EXISTS (SELECT 1 FROM name_buckets WHERE is_dirty = 1) THEN 1 ELSE 0 END AS work`.execute(store.db);
   return Number(rows[0]?.work ?? 0) === 1;
@@ -182,7 +181,12 @@ export async function countStaleUpTo(store: Store, decisions: number, atMost: nu
  * expecting to stop early (37 ms a page view at 100,000 articles, none of them stale).
  */
 export function staleUpToSql(decisions: Expression<unknown>, atMost: number) {
-  return sql<number>`((SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 ORDER BY is_dirty, refreshed_decisions, id LIMIT ${atMost + 1}) d)
-    + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 0 AND refreshed_decisions < ${decisions}
-        ORDER BY is_dirty, refreshed_decisions, id LIMIT ${atMost + 1}) o))`;
+  return sql<number>`((SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 1 ${STALE_ORDER} LIMIT ${atMost + 1}) d)
+    + (SELECT COUNT(*) FROM (SELECT 1 AS one FROM articles WHERE is_dirty = 0 AND refreshed_decisions < ${decisions} ${STALE_ORDER} LIMIT ${atMost + 1}) o))`;
 }
+
+/**
+ * The order of the index articles_stale (migration 017), given to every probe for stale articles
+ * (here, and the refresh's claim in derived.ts) so that the planner reads that index and never the table.
+ */
+export const STALE_ORDER = sql`ORDER BY is_dirty, refreshed_decisions, id`;

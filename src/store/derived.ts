@@ -3,6 +3,7 @@ import type { Store } from './store.js';
 import { insertMany } from './multi-row.js';
 import { bumpCounter } from './counters.js';
 import { writeSearchDocument } from './search.js';
+import { STALE_ORDER } from './corpus.js';
 import { HTER_BINS, REPORT_KINDS, hterBinOf, type ReportKind } from '../core/metrics/hter-bins.js';
 import type { Flag } from '../core/checks/types.js';
 
@@ -484,19 +485,19 @@ export async function getArticleStats(store: Store, articleId: number): Promise<
  * older decisions counter) and not held by another refresher, holding them until `leaseUntil`;
  * returns their ids, lowest first. Marked ones come first (a write's own articles), then those
  * refreshed under an older decision; each kind never-refreshed and oldest decisions first, then by
- * id: two range reads of the index articles_stale (migration 017) that stop after `limit` entries
- * each, never a read (or a sort) of every article. The claim re-checks the lease in the UPDATE, so two refreshers
- * (two instances, two threads) never get the same article.
+ * id: two range reads of the index articles_stale (migration 017, STALE_ORDER) that stop after
+ * `limit` entries each, never a read (or a sort) of every article. The claim re-checks the lease in
+ * the UPDATE, so two refreshers (two instances, two threads) never get the same article.
  */
 export async function claimStaleArticles(store: Store, opts: { now: string; leaseUntil: string; decisions: number; limit: number }): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
     UPDATE articles SET refresh_lease = ${opts.leaseUntil}
     WHERE id IN (
       SELECT id FROM (SELECT id FROM articles WHERE is_dirty = 1 AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
-        ORDER BY is_dirty, refreshed_decisions, id LIMIT ${opts.limit}) d
+        ${STALE_ORDER} LIMIT ${opts.limit}) d
       UNION ALL
       SELECT id FROM (SELECT id FROM articles WHERE is_dirty = 0 AND refreshed_decisions < ${opts.decisions} AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
-        ORDER BY is_dirty, refreshed_decisions, id LIMIT ${opts.limit}) o
+        ${STALE_ORDER} LIMIT ${opts.limit}) o
       LIMIT ${opts.limit})
     AND (refresh_lease IS NULL OR refresh_lease < ${opts.now})
     RETURNING id`.execute(store.db);

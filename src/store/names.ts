@@ -173,7 +173,9 @@ export async function listPeopleSpellings(store: Store, personIds: readonly numb
     const { rows } = await sql<{ personId: number; spelling: string; count: number; articleId: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(store.db);
     for (const r of rows) {
       const key = `${Number(r.personId)}\u0000${r.spelling}`;
-      top.set(key, [...(top.get(key) ?? []), { articleId: Number(r.articleId), count: Number(r.count) }]);
+      const list = top.get(key) ?? [];
+      list.push({ articleId: Number(r.articleId), count: Number(r.count) });
+      top.set(key, list);
     }
   }
   const ids = [...new Set([...top.values()].flat().map((a) => a.articleId))];
@@ -186,7 +188,9 @@ export async function listPeopleSpellings(store: Store, personIds: readonly numb
     const articles = (top.get(`${personId}\u0000${t.spelling}`) ?? [])
       .sort((a, b) => b.count - a.count || a.articleId - b.articleId)
       .map((a) => ({ id: a.articleId, title: titles.get(a.articleId) ?? '', count: a.count }));
-    out.set(personId, [...(out.get(personId) ?? []), { text: t.spelling, count: Number(t.count), articles, articleCount: Number(t.articles) }]);
+    const list = out.get(personId) ?? [];
+    list.push({ text: t.spelling, count: Number(t.count), articles, articleCount: Number(t.articles) });
+    out.set(personId, list);
   }
   for (const list of out.values()) list.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
   return out;
