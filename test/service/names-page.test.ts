@@ -6,14 +6,14 @@
  * itself but leaves one of thousands of article persons to the background refresher's threads.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import { openStore, type QueryObserver } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createServiceContext, type ServiceContext } from '../../src/service/context.js';
 import { corpusNames, PAGE_BUCKET_MAX_UNITS } from '../../src/service/names.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
 import { importUnrefreshed, settle } from '../support/derived-state.js';
-import type { PlanNode } from '../support/plan-scans.js';
+import { postgresPlan, sqlitePlan } from '../support/plan-scans.js';
 
 const opened: Store[] = [];
 afterAll(async () => {
@@ -46,11 +46,6 @@ async function spellingsReadWhole(ctx: ServiceContext, personId: number, perSpel
   })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
 }
 
-/** The nodes of a PostgreSQL plan, depth first. */
-function planNodes(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
-}
-
 describe(`the names page's people and spellings (${BACKEND})`, () => {
   it('shows each spelling with the totals and the top articles a read of every article gives, from the stored totals and one index range per spelling', async () => {
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
@@ -74,19 +69,13 @@ describe(`the names page's people and spellings (${BACKEND})`, () => {
     const top = statements.find((s) => /FROM article_names/.test(s.sql) && /ORDER BY count DESC/i.test(s.sql));
     expect(top, statements.map((s) => s.sql).join('\n')).toBeDefined();
     if (ctx.store.backend === 'sqlite') {
-      const { rows } = await ctx.store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${top!.sql}`, [...top!.parameters]));
-      const details = rows.map((r) => r.detail);
+      const details = await sqlitePlan(ctx.store, top!.sql, top!.parameters);
       expect(details.filter((d) => /article_names/.test(d)).every((d) => /USING COVERING INDEX article_names_by_person_count \(corpus_person_id=\? AND spelling=\?\)/.test(d)), details.join('\n')).toBe(true);
       expect(details.some((d) => /TEMP B-TREE/.test(d)), details.join('\n')).toBe(false);
     } else {
-      const plan = await ctx.store.transaction(async (tx) => {
-        await sql`SET LOCAL enable_seqscan = off`.execute(tx.db);
-        const { rows } = await tx.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${top!.sql}`, [...top!.parameters]));
-        return rows[0]!['QUERY PLAN'][0].Plan;
-      });
-      const nodes = planNodes(plan);
-      expect(nodes.filter((n) => n['Node Type'] === 'Sort'), JSON.stringify(plan)).toEqual([]);
-      expect(nodes.filter((n) => n['Relation Name'] === 'article_names').every((n) => n['Index Name'] === 'article_names_by_person_count'), JSON.stringify(plan)).toBe(true);
+      const nodes = await postgresPlan(ctx.store, top!.sql, top!.parameters, { seqscanOff: true });
+      expect(nodes.filter((n) => n['Node Type'] === 'Sort'), JSON.stringify(nodes)).toEqual([]);
+      expect(nodes.filter((n) => n['Relation Name'] === 'article_names').every((n) => n['Index Name'] === 'article_names_by_person_count'), JSON.stringify(nodes)).toBe(true);
     }
   });
 

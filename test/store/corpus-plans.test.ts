@@ -5,12 +5,11 @@
  * 20,000 articles with the planner's own statistics and default settings.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CompiledQuery } from 'kysely';
 import { openStore, type QueryObserver } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { listCorpusPage, type CorpusQuery } from '../../src/store/corpus.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
-import type { PlanNode } from '../support/plan-scans.js';
+import { postgresPlan, sqlitePlan } from '../support/plan-scans.js';
 import { insertBareArticles } from '../support/bulk-articles.js';
 
 const opened: Store[] = [];
@@ -21,13 +20,10 @@ afterAll(async () => {
 /** The parts of a plan that sort rows or read the articles table whole. */
 async function sortsOrScans(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
   if (store.backend === 'sqlite') {
-    const { rows } = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${statement}`, [...parameters]));
     // A SCAN through an index in the sort's order stops after the page; a SCAN of the table, or a sort, reads every row.
-    return rows.map((r) => r.detail).filter((d) => /TEMP B-TREE/.test(d) || /^SCAN a$/.test(d));
+    return (await sqlitePlan(store, statement, parameters)).filter((d) => /TEMP B-TREE/.test(d) || /^SCAN a$/.test(d));
   }
-  const { rows } = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${statement}`, [...parameters]));
-  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
-  return nodes(rows[0]!['QUERY PLAN'][0].Plan)
+  return (await postgresPlan(store, statement, parameters))
     .filter((n) => n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort' || (n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'articles'))
     .map((n) => `${n['Node Type']} ${n['Relation Name'] ?? ''}`);
 }

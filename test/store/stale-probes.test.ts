@@ -9,7 +9,6 @@
  * articles_stale, never the table.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CompiledQuery } from 'kysely';
 import { openStore, type QueryObserver } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { readListingVersionsAndStale } from '../../src/store/counters.js';
@@ -17,7 +16,7 @@ import { hasBackgroundWork } from '../../src/store/corpus.js';
 import { claimStaleArticles, countStaleArticles } from '../../src/store/derived.js';
 import { countArticlesBeforeDecisions } from '../../src/store/jobs.js';
 import { BACKEND, createTestDatabase } from '../support/backend.js';
-import type { PlanNode } from '../support/plan-scans.js';
+import { postgresPlan, sqlitePlan } from '../support/plan-scans.js';
 import { insertBareArticles } from '../support/bulk-articles.js';
 
 const ARTICLES = 20_000;
@@ -27,15 +26,12 @@ afterAll(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
 });
 
-/** The parts of a plan that read the articles table itself rather than through an index (SQLite: a SCAN; PostgreSQL: a Seq Scan). */
+/** The parts of a plan that read the articles table itself rather than through an index (SQLite: a SCAN; PostgreSQL: a Seq Scan), or sort. */
 async function tableReads(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
   if (store.backend === 'sqlite') {
-    const { rows } = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${statement}`, [...parameters]));
-    return rows.map((r) => r.detail).filter((d) => /^SCAN articles\b/.test(d) || /articles USING AUTOMATIC/.test(d) || /TEMP B-TREE/.test(d));
+    return (await sqlitePlan(store, statement, parameters)).filter((d) => /^SCAN articles\b/.test(d) || /articles USING AUTOMATIC/.test(d) || /TEMP B-TREE/.test(d));
   }
-  const { rows } = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${statement}`, [...parameters]));
-  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
-  return nodes(rows[0]!['QUERY PLAN'][0].Plan)
+  return (await postgresPlan(store, statement, parameters))
     .filter((n) => (n['Node Type'] === 'Seq Scan' || n['Node Type'] === 'Sort') && (n['Relation Name'] ?? 'articles') === 'articles')
     .map((n) => `${n['Node Type']} ${n['Relation Name'] ?? ''} ${n.Filter ?? ''}`);
 }

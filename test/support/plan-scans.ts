@@ -14,8 +14,29 @@ export async function fullScans(store: Store, statement: string, parameters: rea
   return store.backend === 'sqlite' ? sqliteFullScans(store, statement, parameters, tables) : postgresFullScans(store, statement, parameters, tables);
 }
 
-async function sqliteFullScans(store: Store, statement: string, parameters: readonly unknown[], tables: readonly string[]): Promise<string[]> {
+/** Returns SQLite's EXPLAIN QUERY PLAN of a statement, one detail line per step ("SEARCH a USING INDEX …", "USE TEMP B-TREE FOR ORDER BY"). */
+export async function sqlitePlan(store: Store, statement: string, parameters: readonly unknown[]): Promise<string[]> {
   const { rows } = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${statement}`, [...parameters]));
+  return rows.map((r) => r.detail);
+}
+
+/**
+ * Returns PostgreSQL's plan of a statement (EXPLAIN (FORMAT JSON), not run), every node depth first;
+ * with `seqscanOff`, planned with enable_seqscan off (whether an index path exists at all), else with
+ * the planner's own settings and statistics (which path it takes).
+ */
+export async function postgresPlan(store: Store, statement: string, parameters: readonly unknown[], opts: { seqscanOff?: boolean } = {}): Promise<PlanNode[]> {
+  const plan = await store.transaction(async (tx) => {
+    if (opts.seqscanOff) await sql`SET LOCAL enable_seqscan = off`.execute(tx.db);
+    const { rows } = await tx.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${statement}`, [...parameters]));
+    return (rows[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
+  });
+  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+  return nodes(plan);
+}
+
+async function sqliteFullScans(store: Store, statement: string, parameters: readonly unknown[], tables: readonly string[]): Promise<string[]> {
+  const details = await sqlitePlan(store, statement, parameters);
   // The plan names a table by its alias ("SCAN f"): aliases are read off the SQL ("FROM t a",
   // "JOIN t AS a", "t a" after a comma).
   const tableOf = new Map<string, Set<string>>();
@@ -24,7 +45,7 @@ async function sqliteFullScans(store: Store, statement: string, parameters: read
     for (const name of [table, m[2]?.toLowerCase()]) if (name) tableOf.set(name, (tableOf.get(name) ?? new Set()).add(table));
   }
   const isListed = (name: string) => [...(tableOf.get(name.toLowerCase()) ?? [name.toLowerCase()])].some((t) => tables.includes(t));
-  return rows.map((r) => r.detail).filter((detail) => {
+  return details.filter((detail) => {
     const whole = /^SCAN (\w+)/.exec(detail) ?? /^SEARCH (\w+) USING AUTOMATIC/.exec(detail) ?? /^BLOOM FILTER ON (\w+)/.exec(detail) ?? /^SEARCH (\w+) .*\(ANY\(/.exec(detail);
     return whole !== null && isListed(whole[1] as string);
   });
@@ -59,13 +80,8 @@ async function indexOf(store: Store, name: string): Promise<{ table: string; col
 }
 
 async function postgresFullScans(store: Store, statement: string, parameters: readonly unknown[], tables: readonly string[]): Promise<string[]> {
-  const plan = await store.transaction(async (tx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(tx.db);
-    const { rows } = await tx.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${statement}`, [...parameters]));
-    return (rows[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
-  });
   const out: string[] = [];
-  const visit = async (node: PlanNode) => {
+  for (const node of await postgresPlan(store, statement, parameters, { seqscanOff: true })) {
     const type = node['Node Type'];
     const describe = (table: string) => [
       `${type} on ${table}`, node.Alias && node.Alias !== table ? node.Alias : '', node['Index Name'] ? `using ${node['Index Name']}` : '',
@@ -79,8 +95,6 @@ async function postgresFullScans(store: Store, statement: string, parameters: re
       const isBounded = index.column === null || new RegExp(`(^|[(\\s])"?${index.column}"?\\s*(=|<|>|<=|>=)\\s`).test(node['Index Cond'] ?? '');
       if (tables.includes(index.table) && !isBounded) out.push(describe(index.table));
     }
-    for (const child of node.Plans ?? []) await visit(child);
-  };
-  await visit(plan);
+  }
   return out;
 }
